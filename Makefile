@@ -1,0 +1,50 @@
+# Vestnik — the two commands a newcomer needs: `make demo` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+DEMO_ENV := DJANGO_SETTINGS_MODULE=vestnik.settings.dev
+
+.PHONY: demo test test-sqlite test-postgres lint install clean screenshots messages
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	mkdir -p var
+	$(DEMO_ENV) $(PY) manage.py migrate --noinput -v0
+	$(DEMO_ENV) $(PY) manage.py collectstatic --noinput -v0
+	$(DEMO_ENV) $(PY) manage.py load_demo --port $(PORT)
+	@echo "Serving Vestnik on http://127.0.0.1:$(PORT)/ (admin at /admin/). Ctrl-C stops it."
+	$(DEMO_ENV) $(PY) manage.py runserver --noreload --insecure 127.0.0.1:$(PORT)
+
+# The whole suite on SQLite, then again on PostgreSQL when VESTNIK_TEST_DATABASE_URL is set.
+test: install
+	$(PY) -m pytest
+	@if [ -n "$$VESTNIK_TEST_DATABASE_URL" ]; then \
+		echo "== the same suite on PostgreSQL ($$VESTNIK_TEST_DATABASE_URL) =="; \
+		VESTNIK_TEST_ON_POSTGRES=1 $(PY) -m pytest; \
+	else \
+		echo "== SKIPPED: the PostgreSQL run (set VESTNIK_TEST_DATABASE_URL to run it) =="; \
+	fi
+
+lint: install
+	$(PY) -m ruff check vestnik tests
+	$(PY) -m ruff format --check vestnik tests
+
+# Screenshots of the demo site's pages into docs/screenshots/ (needs /usr/bin/chromium).
+screenshots: install
+	$(PY) tools/screenshots.py --port $(PORT)
+
+# Recompile the committed translations after editing vestnik/locale/*/LC_MESSAGES/django.po.
+messages: install
+	cd vestnik && DJANGO_SETTINGS_MODULE=vestnik.settings.dev ../$(PY) ../manage.py compilemessages
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,36 @@
+"""Suite-wide switches: PostgreSQL- and Redis-marked tests say clearly when they are skipped."""
+
+import os
+
+import pytest
+
+ON_POSTGRES = os.environ.get("VESTNIK_TEST_ON_POSTGRES") == "1"
+REDIS_URL = os.environ.get("VESTNIK_TEST_REDIS_URL", "")
+
+
+def pytest_collection_modifyitems(config, items):
+    skip_pg = pytest.mark.skip(
+        reason="SKIPPED PostgreSQL test: this run is on SQLite; `make test` repeats the suite on "
+        "PostgreSQL when VESTNIK_TEST_DATABASE_URL is set"
+    )
+    skip_redis = pytest.mark.skip(reason="SKIPPED Redis test: set VESTNIK_TEST_REDIS_URL to run it")
+    for item in items:
+        if "postgres" in item.keywords and not ON_POSTGRES:
+            item.add_marker(skip_pg)
+        if "redis" in item.keywords and not REDIS_URL:
+            item.add_marker(skip_redis)
+
+
+def pytest_report_header(config):
+    db = "PostgreSQL (" + os.environ.get("VESTNIK_TEST_DATABASE_URL", "") + ")" if ON_POSTGRES else "SQLite in memory"
+    redis = REDIS_URL or "not set: Redis tests will be skipped"
+    return [f"vestnik: database {db}; Redis {redis}"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

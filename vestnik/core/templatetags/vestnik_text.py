@@ -1,0 +1,54 @@
+"""Template filters that call the pure text tools with the reader's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import template
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import get_language
+
+from vestnik.core.text.dates import format_date, format_datetime
+from vestnik.core.text.excerpt import cut_excerpt, html_to_text
+from vestnik.core.text.reltime import relative_time
+
+register = template.Library()
+
+
+def reader_language() -> str:
+    lang = (get_language() or "ru").split("-")[0]
+    return lang if lang in {"ru", "kk", "en"} else "ru"
+
+
+@register.simple_tag
+def reltime(value: dt.datetime | None, now: dt.datetime | None = None):
+    """<time datetime="…" title="7 ноября 2025, 14:05">14 часов назад</time>."""
+    if value is None:
+        return ""
+    now = timezone.localtime(now or timezone.now())
+    local = timezone.localtime(value)
+    lang = reader_language()
+    return format_html(
+        '<time datetime="{}" title="{}" data-reltime>{}</time>',
+        local.isoformat(timespec="seconds"),
+        format_datetime(local, lang),
+        relative_time(local, now, lang),
+    )
+
+
+@register.simple_tag
+def longdate(value: dt.datetime | None, with_time: bool = True):
+    """<time datetime="…">7 ноября 2025, 14:05</time> in the reader's language."""
+    if value is None:
+        return ""
+    local = timezone.localtime(value)
+    lang = reader_language()
+    text = format_datetime(local, lang) if with_time else format_date(local.date(), lang)
+    return format_html('<time datetime="{}">{}</time>', local.isoformat(timespec="seconds"), text)
+
+
+@register.filter
+def excerpt(value: str, limit: int = 160) -> str:
+    """Plain-text excerpt of text or HTML, cut at a word boundary."""
+    return cut_excerpt(html_to_text(str(value or "")), int(limit))

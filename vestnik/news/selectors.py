@@ -1,0 +1,181 @@
+"""Reads for the public pages, each in a fixed number of queries.
+
+Lists that appear on many pages (the menu, "recent posts") are cached under a content
+generation number that every publish, unpublish, move or delete bumps (signals.py),
+so a change shows at once and a cached list is never older than its TTL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import F, Window
+from django.db.models.functions import Length, RowNumber, Substr
+from django.shortcuts import get_object_or_404
+
+from .models import ArticlePage, Author, HomePage, RubricPage, Tag
+
+GENERATION_KEY = "vestnik:content-generation"
+RUBRIC_BLOCK_SIZE = 4
+LATEST_NEWS_SIZE = 10
+
+
+def content_generation() -> int:
+    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+
+
+def bump_content_generation() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def _cached(name: str, compute, timeout: int | None = None):
+    key = f"vestnik:{name}:{content_generation()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout if timeout is not None else settings.VESTNIK_FRAGMENT_TTL)
+    return value
+
+
+@dataclass(frozen=True)
+class RubricLink:
+    id: int
+    title: str
+    url: str  # relative to the site root, in the default language: "/politika/"
+    path: str  # the tree path, to find an article's rubric from its own path
+
+
+def menu_rubrics() -> list[RubricLink]:
+    """Live rubrics in the editors' order, for the menu and for naming a card's rubric."""
+
+    def compute():
+        home = HomePage.objects.values_list("url_path", flat=True).first() or "/"
+        rubrics = RubricPage.objects.live().order_by("path").values_list("id", "title", "url_path", "path")
+        return [
+            RubricLink(pk, title, "/" + url_path[len(home) :], path)
+            for pk, title, url_path, path in rubrics
+        ]
+
+    return _cached("menu", compute, timeout=3600)
+
+
+def rubric_of(article: ArticlePage) -> RubricLink | None:
+    """The primary rubric (the parent page) without another query: by tree path."""
+    parent_path = article.path[: -ArticlePage.steplen]
+    return next((r for r in menu_rubrics() if r.path == parent_path), None)
+
+
+def _attach_rubrics(articles: list[ArticlePage]) -> list[ArticlePage]:
+    for article in articles:
+        article.rubric_link = rubric_of(article)
+    return articles
+
+
+def recent_articles(*, exclude: ArticlePage | None = None, limit: int = 6) -> list[ArticlePage]:
+    """The newest published articles, optionally without the one being read."""
+    queryset = ArticlePage.objects.live().newest().defer("body")
+    if exclude is not None:
+        queryset = queryset.exclude(pk=exclude.pk)
+    return list(queryset[:limit])
+
+
+def recent_posts_cached(*, exclude: ArticlePage | None = None, limit: int = 6) -> list[ArticlePage]:
+    """recent_articles, shared between pages: one query per generation and TTL."""
+    pool = _cached(f"recent:{limit + 1}", lambda: recent_articles(limit=limit + 1))
+    return [a for a in pool if exclude is None or a.pk != exclude.pk][:limit]
+
+
+def home_blocks(*, home: HomePage) -> dict:
+    """The lead story, the latest-news ribbon and one block per rubric."""
+    latest = _attach_rubrics(
+        list(ArticlePage.objects.live().descendant_of(home).newest().for_listing()[:LATEST_NEWS_SIZE + 1])
+    )
+    lead = None
+    if home.lead_article_id:
+        lead = next((a for a in latest if a.pk == home.lead_article_id), None)
+        if lead is None:
+            lead = (
+                ArticlePage.objects.live().filter(pk=home.lead_article_id).for_listing().first()
+            )
+            if lead:
+                _attach_rubrics([lead])
+    if lead is None and latest:
+        lead = latest[0]
+    ribbon = [a for a in latest if lead is None or a.pk != lead.pk][:LATEST_NEWS_SIZE]
+    return {"lead_story": lead, "latest": ribbon, "rubric_blocks": rubric_blocks()}
+
+
+def rubric_blocks() -> list[dict]:
+    """The newest articles of each rubric (by primary rubric), in one query."""
+    rubrics = menu_rubrics()
+    if not rubrics:
+        return []
+    steplen = ArticlePage.steplen
+    ranked = (
+        ArticlePage.objects.live()
+        .for_listing()
+        .annotate(
+            parent_path=Substr("path", 1, Length("path") - steplen),
+            rank=Window(
+                RowNumber(),
+                partition_by=[Substr("path", 1, Length("path") - steplen)],
+                order_by=[F("first_published_at").desc(nulls_last=True), F("pk").desc()],
+            ),
+        )
+        .filter(rank__lte=RUBRIC_BLOCK_SIZE)
+        .order_by("path")
+    )
+    by_parent: dict[str, list[ArticlePage]] = {}
+    for article in ranked:
+        by_parent.setdefault(article.parent_path, []).append(article)
+    blocks = []
+    for rubric in rubrics:
+        items = sorted(by_parent.get(rubric.path, []), key=lambda a: a.rank)
+        for article in items:
+            article.rubric_link = rubric
+        if items:
+            blocks.append({"rubric": rubric, "articles": items})
+    return blocks
+
+
+def _paginate(queryset, page_number) -> PaginatorPage:
+    paginator = Paginator(queryset, settings.VESTNIK_PAGE_SIZE)
+    page = paginator.get_page(page_number)
+    _attach_rubrics(list(page.object_list))
+    return page
+
+
+def rubric_articles_page(*, rubric: RubricPage, page_number) -> PaginatorPage:
+    return _paginate(ArticlePage.objects.live().in_rubric(rubric).newest().for_listing(), page_number)
+
+
+def article_context(*, article: ArticlePage) -> dict:
+    """Everything the article template shows besides the page's own fields."""
+    authors = [link.author for link in article.article_authors.select_related("author__photo")]
+    rubric = rubric_of(article)
+    extra_ids = {r.pk for r in article.extra_rubrics.all()}
+    return {
+        "rubric": rubric,
+        "current_rubric_id": rubric.id if rubric else None,
+        "byline": authors,
+        "article_tags": list(article.tags.all()),
+        "extra_rubrics": [r for r in menu_rubrics() if r.id in extra_ids],
+        "recent_posts": recent_posts_cached(exclude=article, limit=settings.VESTNIK_RECENT_POSTS),
+    }
+
+
+def author_page(*, slug: str, page_number) -> tuple[Author, PaginatorPage]:
+    author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+    return author, _paginate(ArticlePage.objects.live().by_author(author).newest().for_listing(), page_number)
+
+
+def tag_page(*, slug: str, page_number) -> tuple[Tag, PaginatorPage]:
+    tag = get_object_or_404(Tag, slug=slug)
+    return tag, _paginate(ArticlePage.objects.live().tagged(tag).newest().for_listing(), page_number)

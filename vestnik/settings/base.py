@@ -1,0 +1,189 @@
+"""Every setting, read from the environment here and nowhere else.
+
+Each variable is listed with its default in .env.example and docs/deploy.md.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+PACKAGE_DIR = BASE_DIR / "vestnik"
+VAR_DIR = Path(os.environ.get("VESTNIK_VAR_DIR", BASE_DIR / "var"))
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+DEBUG = env_bool("VESTNIK_DEBUG", False)
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+WAGTAILADMIN_BASE_URL = os.environ.get("VESTNIK_BASE_URL", "http://127.0.0.1:8000")
+
+INSTALLED_APPS = [
+    "vestnik.core",
+    "vestnik.images",
+    "vestnik.news",
+    "vestnik.importers",
+    "vestnik.demo",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.sitemaps",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "vestnik.urls"
+WSGI_APPLICATION = "vestnik.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+                "vestnik.core.context_processors.site_chrome",
+            ],
+        },
+    },
+]
+
+# SQLite under var/ unless DATABASE_URL names another database (PostgreSQL in production).
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'vestnik.sqlite3'}",
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets readers carry on while the importer or an editor writes.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Redis for cache and sessions when REDIS_URL is set; local memory otherwise.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("VESTNIK_CACHE_PREFIX", "vestnik"),
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Languages: Russian is the default; Kazakh and English for the public interface.
+LANGUAGE_CODE = "ru"
+LANGUAGES = [("ru", "Русский"), ("kk", "Қазақша"), ("en", "English")]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+TIME_ZONE = os.environ.get("VESTNIK_TIME_ZONE", "Asia/Almaty")
+USE_I18N = True
+USE_TZ = True
+WAGTAIL_I18N_ENABLED = False
+WAGTAIL_CONTENT_LANGUAGES = [("ru", "Русский")]
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(os.environ.get("VESTNIK_MEDIA_ROOT", VAR_DIR / "media"))
+# Serve uploaded media from Django (demo and development); nginx does it in production.
+VESTNIK_SERVE_MEDIA = env_bool("VESTNIK_SERVE_MEDIA", False)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+WAGTAIL_SITE_NAME = os.environ.get("VESTNIK_SITE_NAME", "Вестник")
+WAGTAILIMAGES_IMAGE_MODEL = "images.NewsImage"
+WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "csv", "txt", "zip"]
+# Editors see Cyrillic slugs while they type; pages turn them into Latin with the
+# site's transliteration table when saved (vestnik.news.models.TransliteratedSlugMixin).
+WAGTAIL_ALLOW_UNICODE_SLUGS = True
+WAGTAILREDIRECTS_AUTO_CREATE = True
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+TAGGIT_CASE_INSENSITIVE = True
+
+# How many articles the lists show.
+VESTNIK_RECENT_POSTS = int(os.environ.get("VESTNIK_RECENT_POSTS", "6"))
+VESTNIK_PAGE_SIZE = int(os.environ.get("VESTNIK_PAGE_SIZE", "20"))
+# Seconds a rendered "recent posts" block may be reused; its relative times are
+# never staler than this (docs/caching.md).
+VESTNIK_FRAGMENT_TTL = int(os.environ.get("VESTNIK_FRAGMENT_TTL", "60"))
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("VESTNIK_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Wagtail and django-tasks log every page edit and task at INFO: too chatty for commands.
+        "wagtail": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+        "django.tasks": {"level": "WARNING"},
+    },
+}
