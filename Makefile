@@ -22,7 +22,7 @@ demo: install
 	$(DEMO_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(DEMO_ENV) $(PY) manage.py load_demo --port $(PORT)
 	@echo "Serving Vestnik on http://127.0.0.1:$(PORT)/ (admin at /admin/). Ctrl-C stops it."
-	$(DEMO_ENV) $(PY) manage.py runserver --noreload --insecure 127.0.0.1:$(PORT)
+	$(DEMO_ENV) $(PY) manage.py runserver --noreload --nostatic 127.0.0.1:$(PORT)
 
 # The whole suite on SQLite, then again on PostgreSQL when VESTNIK_TEST_DATABASE_URL is set.
 test: install

@@ -148,9 +148,7 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def for_listing(self):
         """What a card needs, fetched in a fixed number of queries whatever the count."""
-        return self.defer("body").select_related("hero_image").prefetch_related(
-            "article_authors__author"
-        )
+        return self.defer("body").select_related("hero_image")
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)

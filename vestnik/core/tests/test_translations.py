@@ -1,0 +1,38 @@
+"""The committed .mo files are compiled from the committed .po files, and complete for the public site."""
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+LOCALE = Path(__file__).resolve().parents[2] / "locale"
+PUBLIC_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+
+def po_entries(po: Path) -> dict[str, str]:
+    text = po.read_text(encoding="utf-8")
+    return dict(re.findall(r'^msgid "(.+)"\nmsgstr "(.*)"$', text, flags=re.M))
+
+
+@pytest.mark.parametrize("lang", ["kk", "en"])
+def test_every_public_template_string_is_translated(lang):
+    entries = po_entries(LOCALE / lang / "LC_MESSAGES" / "django.po")
+    used = set()
+    for template in PUBLIC_TEMPLATES.rglob("*.html"):
+        used |= set(re.findall(r'\{% translate "([^"]+)"', template.read_text(encoding="utf-8")))
+    missing = sorted(s for s in used if not entries.get(s))
+    assert not missing, f"{lang}: untranslated public strings {missing}"
+
+
+@pytest.mark.parametrize("lang", ["kk", "en"])
+def test_compiled_catalogue_matches_the_po_file(lang, tmp_path):
+    po = LOCALE / lang / "LC_MESSAGES" / "django.po"
+    mo = po.with_suffix(".mo")
+    fresh = tmp_path / "fresh.mo"
+    if shutil.which("msgfmt") is None:
+        pytest.skip("msgfmt (Debian package gettext) is not installed; .ci/run installs it")
+    result = subprocess.run(["msgfmt", "--check-format", "-o", str(fresh), str(po)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert fresh.read_bytes() == mo.read_bytes(), f"run `make messages`: {mo} is older than {po}"

@@ -1,0 +1,145 @@
+import pytest
+from django.urls import reverse
+
+from .factories import ArticleFactory, AuthorFactory, article_with
+
+pytestmark = pytest.mark.django_db
+
+
+def test_article_is_served_at_rubric_slug_and_article_slug(client, newsroom):
+    article = newsroom["articles"][0]
+    assert article.url == "/politika/parlament-prinyal-zakon-o-vyborakh/"
+    response = client.get(article.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1 class=\"article__title\">Парламент принял закон о выборах</h1>" in html
+    assert '<a href="/politika/">Политика</a>' in html
+
+
+def test_article_byline_links_every_author_to_their_page_in_order(client, newsroom):
+    html = client.get(newsroom["articles"][1].url).content.decode()
+    byline = html[html.index('class="byline"') :]
+    assert byline.index("Айгерим Сапарова") < byline.index("Ануар Нурпеисов")
+    assert 'href="/author/anuar-nurpeisov/"' in byline
+    assert "Авторы:" in byline
+
+
+def test_article_shows_extra_rubric_and_tags(client, newsroom):
+    html = client.get(newsroom["articles"][1].url).content.decode()
+    assert '<a href="/obshchestvo/">Общество</a><span aria-hidden="true"> · </span><a href="/politika/">Политика</a>' in html
+    assert 'href="/tag/astana/" rel="tag">Астана</a>' in html
+
+
+def test_recent_posts_exclude_the_article_being_read(client, newsroom):
+    first, second, third = newsroom["articles"]
+    response = client.get(first.url)
+    titles = [a.title for a in response.context["recent_posts"]]
+    assert first.title not in titles
+    assert titles == [second.title, third.title]
+
+
+def test_recent_posts_show_russian_relative_times(client, newsroom):
+    html = client.get(newsroom["articles"][0].url).content.decode()
+    sidebar = html[html.index('class="recent"') :]
+    assert "2 часа назад" in sidebar  # the second article was published two hours ago
+    assert "ago" not in sidebar
+
+
+def test_kazakh_and_english_interfaces_translate_the_sidebar(client, newsroom):
+    url = newsroom["articles"][0].url
+    kk = client.get("/kk" + url).content.decode()
+    en = client.get("/en" + url).content.decode()
+    assert "2 сағат бұрын" in kk and 'lang="kk"' in kk
+    assert "2 hours ago" in en and "Latest news" in en
+
+
+def test_rubric_lists_its_own_and_extra_rubric_articles_newest_first(client, newsroom):
+    response = client.get("/politika/")
+    titles = [a.title for a in response.context["articles"].object_list]
+    assert titles == ["Парламент принял закон о выборах", "В Астане открыли новую школу"]
+
+
+def test_rubric_is_paginated(client, politics, settings):
+    settings.VESTNIK_PAGE_SIZE = 2
+    for _ in range(5):
+        ArticleFactory(parent=politics)
+    page2 = client.get("/politika/?page=2")
+    assert page2.context["articles"].number == 2
+    assert len(page2.context["articles"].object_list) == 2
+    assert 'rel="prev"' in page2.content.decode() and 'rel="next"' in page2.content.decode()
+
+
+def test_draft_articles_are_not_listed_or_served(client, politics):
+    draft = ArticleFactory(parent=politics, title="Черновик не для читателей", publish=False)
+    assert client.get("/politika/").content.decode().count("Черновик не для читателей") == 0
+    assert client.get("/").content.decode().count("Черновик не для читателей") == 0
+    assert client.get(draft.url or "/politika/chernovik-ne-dlya-chitateley/").status_code == 404
+
+
+def test_home_has_lead_story_ribbon_and_rubric_blocks(client, newsroom):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response.context["lead_story"].title == "Парламент принял закон о выборах"
+    assert [a.title for a in response.context["latest"]] == [
+        "В Астане открыли новую школу", "Учителя получат надбавки"]  # fmt: skip
+    blocks = {b["rubric"].title: [a.title for a in b["articles"]] for b in response.context["rubric_blocks"]}
+    assert blocks == {
+        "Политика": ["Парламент принял закон о выборах"],
+        "Общество": ["В Астане открыли новую школу", "Учителя получат надбавки"],
+    }
+
+
+def test_pinned_lead_story_replaces_the_newest(client, newsroom, home):
+    home.lead_article = newsroom["articles"][2]
+    home.save_revision().publish()
+    assert client.get("/").context["lead_story"].title == "Учителя получат надбавки"
+
+
+def test_author_page_lists_their_articles(client, newsroom):
+    response = client.get(reverse("news:author", kwargs={"slug": "anuar-nurpeisov"}))
+    assert response.status_code == 200
+    titles = [a.title for a in response.context["articles"].object_list]
+    assert titles == ["Парламент принял закон о выборах", "В Астане открыли новую школу"]
+    assert "<h1>Ануар Нурпеисов</h1>" in response.content.decode()
+
+
+def test_tag_page_lists_tagged_articles(client, newsroom):
+    response = client.get("/tag/astana/")
+    assert response.status_code == 200
+    assert len(response.context["articles"].object_list) == 2
+
+
+def test_unknown_author_tag_and_page_give_the_sites_404(client, newsroom):
+    for url in ["/author/nobody/", "/tag/nothing/", "/politika/no-such-article/", "/no-such-rubric/"]:
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert "Страница не найдена" in response.content.decode()
+
+
+def test_500_page_renders_without_the_database(client, settings):
+    from vestnik.core.views import server_error
+
+    response = server_error(None)
+    assert response.status_code == 500
+    assert "Ошибка на сервере" in response.content.decode()
+
+
+def test_pages_have_landmarks_one_h1_and_a_skip_link(client, newsroom):
+    for url in ["/", "/politika/", newsroom["articles"][0].url, "/author/anuar-nurpeisov/", "/tag/astana/"]:
+        html = client.get(url).content.decode()
+        assert html.count("<h1") == 1, url
+        for landmark in ("<header", "<main", "<footer", "<nav"):
+            assert landmark in html, (url, landmark)
+        assert 'class="skip-link" href="#content"' in html
+        assert '<html lang="ru">' in html
+
+
+def test_article_correction_is_shown_at_the_end(client, politics):
+    article = ArticleFactory(parent=politics, correction="<p>Исправлено: неверно указана сумма.</p>")
+    html = client.get(article.url).content.decode()
+    assert html.index("Исправлено: неверно указана сумма.") > html.index("Второй абзац.")
+
+
+def test_author_without_slug_gets_a_transliterated_one():
+    author = AuthorFactory(name="Жанар Әлиева")
+    assert author.slug == "zhanar-alieva"
