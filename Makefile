@@ -35,8 +35,8 @@ test: install
 	fi
 
 lint: install
-	$(PY) -m ruff check vestnik tests
-	$(PY) -m ruff format --check vestnik tests
+	$(PY) -m ruff check vestnik tests tools conftest.py
+	$(PY) -m ruff format --check vestnik tests tools conftest.py
 
 # Screenshots of the demo site's pages into docs/screenshots/ (needs /usr/bin/chromium).
 screenshots: install

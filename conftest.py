@@ -22,7 +22,11 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_report_header(config):
-    db = "PostgreSQL (" + os.environ.get("VESTNIK_TEST_DATABASE_URL", "") + ")" if ON_POSTGRES else "SQLite in memory"
+    db = (
+        "PostgreSQL (" + os.environ.get("VESTNIK_TEST_DATABASE_URL", "") + ")"
+        if ON_POSTGRES
+        else "SQLite in memory"
+    )
     redis = REDIS_URL or "not set: Redis tests will be skipped"
     return [f"vestnik: database {db}; Redis {redis}"]
 

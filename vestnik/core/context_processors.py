@@ -19,7 +19,6 @@ def site_chrome(request):
         # Lazy: admin pages use this context processor too but never show the menu.
         "menu_rubrics": SimpleLazyObject(selectors.menu_rubrics),
         "language_links": [
-            (code, name, with_language(path, code), code == current)
-            for code, name in settings.LANGUAGES
+            (code, name, with_language(path, code), code == current) for code, name in settings.LANGUAGES
         ],
     }

@@ -1,8 +1,8 @@
 """Error pages rendered with the site's own templates and the reader's language."""
 
+from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
-from django.http import HttpResponseServerError
 
 
 def page_not_found(request, exception=None):

@@ -148,13 +148,11 @@ def parse_capture(text: str, source: str = "<capture>") -> CapturedPage:
         raise ParseError(
             source, first.line, f"expected '{CATEGORIES_PREFIX} <rubric>', got {first.text[:60]!r}"
         )
-    rubrics = [r.strip() for r in first.text[len(CATEGORIES_PREFIX):].split(",") if r.strip()]
+    rubrics = [r.strip() for r in first.text[len(CATEGORIES_PREFIX) :].split(",") if r.strip()]
     if not rubrics:
         raise ParseError(source, first.line, f"no rubric named after '{CATEGORIES_PREFIX}'")
 
-    recent_at = next(
-        (i for i, b in enumerate(blocks) if b.text.lower() in RECENT_HEADINGS), len(blocks)
-    )
+    recent_at = next((i for i, b in enumerate(blocks) if b.text.lower() in RECENT_HEADINGS), len(blocks))
     article = blocks[1:recent_at]
     if not article:
         raise ParseError(source, first.line + 1, "expected the article title after the rubric line")

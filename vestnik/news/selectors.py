@@ -59,8 +59,7 @@ def menu_rubrics() -> list[RubricLink]:
         home = HomePage.objects.values_list("url_path", flat=True).first() or "/"
         rubrics = RubricPage.objects.live().order_by("path").values_list("id", "title", "url_path", "path")
         return [
-            RubricLink(pk, title, "/" + url_path[len(home) :], path)
-            for pk, title, url_path, path in rubrics
+            RubricLink(pk, title, "/" + url_path[len(home) :], path) for pk, title, url_path, path in rubrics
         ]
 
     return _cached("menu", compute, timeout=3600)
@@ -95,15 +94,13 @@ def recent_posts_cached(*, exclude: ArticlePage | None = None, limit: int = 6) -
 def home_blocks(*, home: HomePage) -> dict:
     """The lead story, the latest-news ribbon and one block per rubric."""
     latest = _attach_rubrics(
-        list(ArticlePage.objects.live().descendant_of(home).newest().for_listing()[:LATEST_NEWS_SIZE + 1])
+        list(ArticlePage.objects.live().descendant_of(home).newest().for_listing()[: LATEST_NEWS_SIZE + 1])
     )
     lead = None
     if home.lead_article_id:
         lead = next((a for a in latest if a.pk == home.lead_article_id), None)
         if lead is None:
-            lead = (
-                ArticlePage.objects.live().filter(pk=home.lead_article_id).for_listing().first()
-            )
+            lead = ArticlePage.objects.live().filter(pk=home.lead_article_id).for_listing().first()
             if lead:
                 _attach_rubrics([lead])
     if lead is None and latest:

@@ -17,6 +17,4 @@ def author_detail(request, slug):
 
 def tag_detail(request, slug):
     tag, articles = selectors.tag_page(slug=slug, page_number=request.GET.get("page"))
-    return render(
-        request, "news/tag_page.html", {"tag": tag, "articles": articles, "now": timezone.now()}
-    )
+    return render(request, "news/tag_page.html", {"tag": tag, "articles": articles, "now": timezone.now()})

@@ -33,6 +33,8 @@ def test_compiled_catalogue_matches_the_po_file(lang, tmp_path):
     fresh = tmp_path / "fresh.mo"
     if shutil.which("msgfmt") is None:
         pytest.skip("msgfmt (Debian package gettext) is not installed; .ci/run installs it")
-    result = subprocess.run(["msgfmt", "--check-format", "-o", str(fresh), str(po)], capture_output=True, text=True)
+    result = subprocess.run(
+        ["msgfmt", "--check-format", "-o", str(fresh), str(po)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     assert fresh.read_bytes() == mo.read_bytes(), f"run `make messages`: {mo} is older than {po}"

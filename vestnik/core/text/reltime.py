@@ -42,7 +42,7 @@ ABSOLUTE_AFTER_DAYS = 7
 
 
 def count_phrase(n: int, unit: str, lang: str, *, future: bool = False) -> str:
-    """"14 часов назад", "через 1 минуту", "2 күннен кейін"."""
+    """ "14 часов назад", "через 1 минуту", "2 күннен кейін"."""
     if future and lang == "kk":
         word = _KK_FUTURE[unit]
     else:

@@ -65,8 +65,7 @@ TABLES: dict[str, dict[str, str]] = {
     "news": {**_RU_NEWS, **_KK_IN_NEWS},
     "gost_b": _GOST_B,
     "kazakh_latin": {
-        cyr: "".join(_KAZAKH_LATIN_ASCII.get(ch, ch) for ch in lat)
-        for cyr, lat in _KAZAKH_LATIN_2021.items()
+        cyr: "".join(_KAZAKH_LATIN_ASCII.get(ch, ch) for ch in lat) for cyr, lat in _KAZAKH_LATIN_2021.items()
     },
 }
 DEFAULT_TABLE = "news"
@@ -85,9 +84,7 @@ def transliterate(text: str, table: str = DEFAULT_TABLE) -> str:
     try:
         mapping = TABLES[table]
     except KeyError:
-        raise ValueError(
-            f"unknown transliteration table {table!r}; choose one of {sorted(TABLES)}"
-        ) from None
+        raise ValueError(f"unknown transliteration table {table!r}; choose one of {sorted(TABLES)}") from None
     lowered = text.lower()
     out: list[str] = []
     for i, ch in enumerate(lowered):

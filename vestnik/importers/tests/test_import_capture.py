@@ -32,10 +32,15 @@ def test_seed_import_creates_rubric_author_article_and_recent_posts(client):
     assert [a.name for a in article.authors] == ["Ануар Нурпеисов"]
     assert article.lead.startswith("Жена офицера Федеральной службы безопасности России (ФСБ)")
     assert article.body.count("<p>") == 7
-    assert article.url == "/politika/zhena-deportirovannogo-iz-kazakhstana-rossiyskogo-ofitsera-prosit-politicheskogo/"
+    assert (
+        article.url
+        == "/politika/zhena-deportirovannogo-iz-kazakhstana-rossiyskogo-ofitsera-prosit-politicheskogo/"
+    )
     theatre = ArticlePage.objects.get(title__startswith="80 лет служения")
     assert theatre.first_published_at == CAPTURED - dt.timedelta(hours=14)
-    assert ArticlePage.objects.get(title__startswith="Токаев, Трамп").first_published_at == CAPTURED - dt.timedelta(days=2)
+    assert ArticlePage.objects.get(
+        title__startswith="Токаев, Трамп"
+    ).first_published_at == CAPTURED - dt.timedelta(days=2)
     response = client.get(article.url)
     assert response.status_code == 200
     assert 'href="/author/anuar-nurpeisov/"' in response.content.decode()
@@ -53,7 +58,9 @@ def test_rerunning_the_import_changes_nothing():
 def test_an_edited_capture_updates_the_article_with_a_new_revision(tmp_path):
     import_capture(path=SEED, captured_at=CAPTURED)
     edited = tmp_path / "edited.txt"
-    edited.write_text(SEED.read_text(encoding="utf-8").replace("15 лет лишения свободы", "20 лет лишения свободы"))
+    edited.write_text(
+        SEED.read_text(encoding="utf-8").replace("15 лет лишения свободы", "20 лет лишения свободы")
+    )
     report = import_capture(path=edited, captured_at=CAPTURED)
     assert len(report.updated) == 1
     article = ArticlePage.objects.get(title__startswith="Жена депортированного")
@@ -86,7 +93,9 @@ def test_dry_run_reports_without_writing():
 def test_command_reports_a_bad_file_with_line_and_no_traceback(tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_text("Заголовок без рубрики\n", encoding="utf-8")
-    with pytest.raises(CommandError, match=r"bad.txt, line 1: expected 'Categories: <rubric>'.*Nothing was imported"):
+    with pytest.raises(
+        CommandError, match=r"bad.txt, line 1: expected 'Categories: <rubric>'.*Nothing was imported"
+    ):
         call_command("import_capture", str(bad), "--captured-at", "2025-11-09T10:00+05:00")
 
 
@@ -106,7 +115,14 @@ def test_python_dash_m_vestnik_runs_the_same_command(capsys):
     from vestnik.__main__ import main
 
     argv = sys.argv
-    sys.argv = ["vestnik", "import-capture", str(SEED), "--captured-at", "2025-11-09T10:00+05:00", "--dry-run"]
+    sys.argv = [
+        "vestnik",
+        "import-capture",
+        str(SEED),
+        "--captured-at",
+        "2025-11-09T10:00+05:00",
+        "--dry-run",
+    ]
     try:
         main()
     finally:

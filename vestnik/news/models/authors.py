@@ -72,6 +72,4 @@ class ArticleAuthor(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("автор материала")
         verbose_name_plural = _("авторы материала")
-        constraints = [
-            models.UniqueConstraint(fields=["page", "author"], name="unique_article_author")
-        ]
+        constraints = [models.UniqueConstraint(fields=["page", "author"], name="unique_article_author")]

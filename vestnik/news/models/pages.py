@@ -120,9 +120,7 @@ class RubricPage(TransliteratedSlugMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["current_rubric_id"] = self.id
-        context["articles"] = selectors.rubric_articles_page(
-            rubric=self, page_number=request.GET.get("page")
-        )
+        context["articles"] = selectors.rubric_articles_page(rubric=self, page_number=request.GET.get("page"))
         return context
 
 
@@ -206,10 +204,12 @@ class ArticlePage(TransliteratedSlugMixin, Page):
         InlinePanel("article_authors", label=_("Авторы"), min_num=0),
         FieldPanel("extra_rubrics"),
         FieldPanel("tags"),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_caption")],
-                        heading=_("Изображение")),  # fmt: skip
-        MultiFieldPanel([FieldPanel("updated_at"), FieldPanel("correction")],
-                        heading=_("Исправления и обновления")),  # fmt: skip
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_caption")], heading=_("Изображение")
+        ),  # fmt: skip
+        MultiFieldPanel(
+            [FieldPanel("updated_at"), FieldPanel("correction")], heading=_("Исправления и обновления")
+        ),  # fmt: skip
     ]
     edit_handler = TabbedInterface(
         [

@@ -26,11 +26,7 @@ class Tag(TagBase):
 
 class ArticleTag(ItemBase):
     tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
-    content_object = ParentalKey(
-        "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
+    content_object = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_tag")
-        ]
+        constraints = [models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_tag")]

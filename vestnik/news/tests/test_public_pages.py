@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from .factories import ArticleFactory, AuthorFactory, article_with
+from .factories import ArticleFactory, AuthorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -12,7 +12,7 @@ def test_article_is_served_at_rubric_slug_and_article_slug(client, newsroom):
     response = client.get(article.url)
     assert response.status_code == 200
     html = response.content.decode()
-    assert "<h1 class=\"article__title\">Парламент принял закон о выборах</h1>" in html
+    assert '<h1 class="article__title">Парламент принял закон о выборах</h1>' in html
     assert '<a href="/politika/">Политика</a>' in html
 
 
@@ -26,7 +26,10 @@ def test_article_byline_links_every_author_to_their_page_in_order(client, newsro
 
 def test_article_shows_extra_rubric_and_tags(client, newsroom):
     html = client.get(newsroom["articles"][1].url).content.decode()
-    assert '<a href="/obshchestvo/">Общество</a><span aria-hidden="true"> · </span><a href="/politika/">Политика</a>' in html
+    assert (
+        '<a href="/obshchestvo/">Общество</a><span aria-hidden="true"> · </span><a href="/politika/">Политика</a>'
+        in html
+    )
     assert 'href="/tag/astana/" rel="tag">Астана</a>' in html
 
 

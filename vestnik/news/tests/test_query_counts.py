@@ -39,7 +39,9 @@ def test_query_count_is_bounded_and_does_not_grow_with_items(client, politics, p
         "tag": "/tag/vybory/",
     }
     few = count_queries(client, urls[page])
-    fill_more = [article_with(rubric=politics, authors=[author], tags=["выборы"], title=f"Ещё {i}") for i in range(10)]
+    fill_more = [
+        article_with(rubric=politics, authors=[author], tags=["выборы"], title=f"Ещё {i}") for i in range(10)
+    ]
     assert len(fill_more) == 10
     many = count_queries(client, urls[page])
     assert many == few, f"{page}: {few} queries with 2 articles, {many} with 12"

@@ -68,7 +68,9 @@ def test_changing_a_published_slug_leaves_a_permanent_redirect(
     article.slug = "novyy-adres"
     with django_capture_on_commit_callbacks(execute=True):  # Wagtail signals the change on commit
         article.save_revision().publish()
-    assert Redirect.objects.filter(old_path=old_url.rstrip("/"), redirect_page=article, is_permanent=True).exists()
+    assert Redirect.objects.filter(
+        old_path=old_url.rstrip("/"), redirect_page=article, is_permanent=True
+    ).exists()
     response = client.get(old_url)
     assert response.status_code == 301
     assert response["Location"].endswith("/politika/novyy-adres/")

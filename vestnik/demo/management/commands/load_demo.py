@@ -7,7 +7,9 @@ class Command(BaseCommand):
     help = "Load the seed capture and the demo newsroom (idempotent) and print the admin credentials."
 
     def add_arguments(self, parser):
-        parser.add_argument("--port", default="8000", help="the port the demo is served on, for the printed URL")
+        parser.add_argument(
+            "--port", default="8000", help="the port the demo is served on, for the printed URL"
+        )
 
     def handle(self, *args, port, **options):
         report = load_demo()

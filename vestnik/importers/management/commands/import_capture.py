@@ -14,7 +14,9 @@ def aware_datetime(value: str) -> dt.datetime:
     try:
         parsed = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise CommandError(f"not an ISO 8601 date and time: {value!r} (e.g. 2025-11-09T10:00+05:00)") from None
+        raise CommandError(
+            f"not an ISO 8601 date and time: {value!r} (e.g. 2025-11-09T10:00+05:00)"
+        ) from None
     return parsed if timezone.is_aware(parsed) else timezone.make_aware(parsed)
 
 
