@@ -49,6 +49,10 @@ def main() -> None:
             page = context.new_page()
             for name, path in pages.items():
                 page.goto(base + path, wait_until="networkidle")
+                # Scroll through once so lazy images below the fold load before the shot.
+                page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+                page.wait_for_load_state("networkidle")
+                page.evaluate("window.scrollTo(0, 0)")
                 target = OUT / f"{name}-{view}.png"
                 page.screenshot(path=str(target), full_page=args.full_page or view == "desktop")
                 print(target.relative_to(OUT.parent.parent))

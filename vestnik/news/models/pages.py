@@ -215,7 +215,7 @@ class ArticlePage(TransliteratedSlugMixin, Page):
         [
             ObjectList(content_panels, heading=_("Материал")),
             ObjectList(Page.promote_panels, heading=_("SEO и адрес")),
-            ObjectList(Page.settings_panels, heading=_("Публикация")),
+            ObjectList(Page.settings_panels, heading=_("Настройки")),
         ]
     )
     search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]

@@ -1,0 +1,54 @@
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail.test.utils.form_data import rich_text
+
+from .factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client):
+    user = get_user_model().objects.create_superuser("editor", "editor@example.com", "pass")
+    client.force_login(user)
+    return client
+
+
+def test_admin_login_page_speaks_russian(client):
+    html = client.get("/admin/login/").content.decode()
+    assert 'lang="ru"' in html
+    assert "Войти" in html
+
+
+def test_article_editor_opens_with_reporter_tabs(editor_client, politics):
+    article = ArticleFactory(parent=politics)
+    response = editor_client.get(f"/admin/pages/{article.pk}/edit/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for label in ("Материал", "SEO и адрес", "Лид", "Авторы", "Исправления и обновления"):
+        assert label in html, label
+
+
+def test_article_created_through_the_admin_gets_a_latin_slug(editor_client, politics):
+    from vestnik.news.models import ArticlePage
+
+    response = editor_client.post(
+        f"/admin/pages/add/news/articlepage/{politics.pk}/",
+        {
+            "title": "Сенат одобрил закон о языках",
+            "slug": "сенат-одобрил-закон-о-языках",
+            "lead": "Сенат одобрил закон.",
+            "body": rich_text("<p>Текст.</p>"),
+            "correction": rich_text(""),
+            "tags": "",
+            "article_authors-TOTAL_FORMS": "0",
+            "article_authors-INITIAL_FORMS": "0",
+            "article_authors-MIN_NUM_FORMS": "0",
+            "article_authors-MAX_NUM_FORMS": "1000",
+            "action-publish": "action-publish",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    article = ArticlePage.objects.get(title="Сенат одобрил закон о языках")
+    assert article.live
+    assert article.url == "/politika/senat-odobril-zakon-o-yazykakh/"
