@@ -25,10 +25,12 @@ def find_pages(base: str) -> dict[str, str]:
     if article is None:  # the seed article may be off the front page: take it from its rubric
         rubric = urllib.request.urlopen(base + "/politika/").read().decode()
         article = re.search(r'href="(/politika/zhena-[^"]+)"', rubric)
+    article_path = article.group(1) if article else "/politika/"
     return {
         "home": "/",
         "rubric": "/politika/",
-        "article": article.group(1) if article else "/politika/",
+        "article": article_path,
+        "article-kk": "/kk" + article_path,
         "author": "/author/anuar-nurpeisov/",
         "404": "/no-such-page/",
     }

@@ -30,3 +30,7 @@ if os.environ.get("VESTNIK_TEST_ON_POSTGRES") == "1":
     DATABASES = {"default": dj_database_url.parse(url)}
 else:
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+
+# whitenoise stays in the middleware stack, so it needs a static root to look at.
+STATIC_ROOT = VAR_DIR / "test-static"  # noqa: F405
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)

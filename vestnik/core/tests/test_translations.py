@@ -12,8 +12,24 @@ PUBLIC_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
 def po_entries(po: Path) -> dict[str, str]:
-    text = po.read_text(encoding="utf-8")
-    return dict(re.findall(r'^msgid "(.+)"\nmsgstr "(.*)"$', text, flags=re.M))
+    """msgid → msgstr of a .po file, joining the continuation lines gettext wraps long strings into."""
+    entries, key, current = {}, None, None
+    for line in po.read_text(encoding="utf-8").splitlines() + [""]:
+        if line.startswith(("msgid ", "msgstr ")):
+            current = line.split(" ", 1)[0]
+            value = line.split(" ", 1)[1].strip('"')
+            if current == "msgid":
+                key = value
+            else:
+                entries[key] = value
+        elif line.startswith('"') and current:
+            if current == "msgid":
+                key += line.strip('"')
+            else:
+                entries[key] += line.strip('"')
+        else:
+            current = None
+    return entries
 
 
 @pytest.mark.parametrize("lang", ["kk", "en"])

@@ -1,22 +1,44 @@
 /* Keeps "14 часов назад" true on a page served from a cache: every minute it
-   rewrites each <time data-reltime> from its datetime attribute, with the
-   browser's Intl.RelativeTimeFormat in the page's language. Optional: without
-   JavaScript the server-rendered text stands (at most a minute old, see docs/caching.md). */
+   rewrites each <time data-reltime> from its datetime attribute, in the page's
+   language, with the same rules as vestnik/core/text/reltime.py (Intl's Kazakh
+   data is missing in browsers, and its Russian says "позавчера" where we say
+   "2 дня назад"). Optional: without JavaScript the server's text stands, at most
+   a minute old (docs/caching.md). Absolute dates and future times are left alone. */
 (function () {
   "use strict";
-  if (!("RelativeTimeFormat" in Intl)) return;
-  var lang = document.documentElement.lang || "ru";
-  var rtf = new Intl.RelativeTimeFormat(lang, { numeric: "auto" });
-  var WEEK = 7;
+  function ru(n, one, few, many) {
+    var d = n % 10, h = n % 100;
+    if (d === 1 && h !== 11) return one;
+    if (d >= 2 && d <= 4 && (h < 12 || h > 14)) return few;
+    return many;
+  }
+  var PHRASES = {
+    ru: { minute: function (n) { return n + " " + ru(n, "минуту", "минуты", "минут") + " назад"; },
+          hour: function (n) { return n + " " + ru(n, "час", "часа", "часов") + " назад"; },
+          day: function (n) { return n + " " + ru(n, "день", "дня", "дней") + " назад"; },
+          now: "только что", yesterday: "вчера" },
+    kk: { minute: function (n) { return n + " минут бұрын"; },
+          hour: function (n) { return n + " сағат бұрын"; },
+          day: function (n) { return n + " күн бұрын"; },
+          now: "жаңа ғана", yesterday: "кеше" },
+    en: { minute: function (n) { return n + (n === 1 ? " minute ago" : " minutes ago"); },
+          hour: function (n) { return n + (n === 1 ? " hour ago" : " hours ago"); },
+          day: function (n) { return n + (n === 1 ? " day ago" : " days ago"); },
+          now: "just now", yesterday: "yesterday" }
+  };
+  var say = PHRASES[(document.documentElement.lang || "ru").slice(0, 2)];
+  if (!say) return;
   function startOfDay(d) { return new Date(d.getFullYear(), d.getMonth(), d.getDate()); }
   function phrase(then, now) {
     var seconds = (now - then) / 1000;
-    if (seconds < 60 && seconds > -60) return null;  // keep the server's "только что"
-    if (Math.abs(seconds) < 3600) return rtf.format(-Math.trunc(seconds / 60), "minute");
-    if (Math.abs(seconds) < 86400) return rtf.format(-Math.trunc(seconds / 3600), "hour");
+    if (isNaN(seconds) || seconds < 0) return null;
+    if (seconds < 60) return say.now;
+    if (seconds < 3600) return say.minute(Math.floor(seconds / 60));
+    if (seconds < 86400) return say.hour(Math.floor(seconds / 3600));
     var days = Math.round((startOfDay(now) - startOfDay(then)) / 86400000);
-    if (Math.abs(days) < WEEK) return rtf.format(-days, "day");
-    return null;  // an absolute date never goes stale
+    if (days === 1) return say.yesterday;
+    if (days < 7) return say.day(days);
+    return null;
   }
   function update() {
     var now = new Date();
