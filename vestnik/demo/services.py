@@ -22,8 +22,8 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from vestnik.images.models import NewsImage
-from vestnik.importers.services import import_capture
-from vestnik.news.models import ArticleAuthor, ArticlePage, Author
+from vestnik.importers.services import import_capture, paragraphs_html
+from vestnik.news.models import ArticlePage, Author
 from vestnik.news.services import ensure_rubric, ensure_site
 
 from . import pictures
@@ -98,7 +98,7 @@ def _create_article(item: dict, *, now, rubrics, authors) -> ArticlePage:
     article = ArticlePage(
         title=item["title"],
         lead=item["lead"],
-        body="".join(f"<p>{escape(p)}</p>" for p in item["paragraphs"]),
+        body=paragraphs_html(item["paragraphs"]),
         hero_image=image,
         hero_caption=item["hero_caption"],
         source_id=demo_key(item["title"]),
@@ -108,9 +108,7 @@ def _create_article(item: dict, *, now, rubrics, authors) -> ArticlePage:
         article.correction = f"<p>{escape(item['correction'])}</p>"
         article.updated_at = published + dt.timedelta(hours=min(3, item["hours_ago"] / 2))
     rubrics[item["rubric"]].add_child(instance=article)
-    article.article_authors = [
-        ArticleAuthor(author=authors[name], sort_order=i) for i, name in enumerate(item["authors"])
-    ]
+    article.set_byline([authors[name] for name in item["authors"]])
     article.extra_rubrics = [rubrics[name] for name in item.get("extra_rubrics", [])]
     article.tags.set(item["tags"])
     article.save_revision().publish()

@@ -128,9 +128,7 @@ def _write_capture(page: CapturedPage, captured_at, published_at, recent_rubric,
 
 
 def _set_relations(article: ArticlePage, *, authors: list[Author], extra_rubrics) -> None:
-    from vestnik.news.models import ArticleAuthor
-
-    article.article_authors.set([ArticleAuthor(author=a, sort_order=i) for i, a in enumerate(authors)])
+    article.set_byline(authors)
     article.extra_rubrics.set(extra_rubrics)
 
 

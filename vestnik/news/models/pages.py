@@ -236,6 +236,12 @@ class ArticlePage(TransliteratedSlugMixin, Page):
     def authors(self):
         return [link.author for link in self.article_authors.all()]
 
+    def set_byline(self, authors) -> None:
+        """Put these authors in the byline, in this order (saved with the next revision)."""
+        from .authors import ArticleAuthor
+
+        self.article_authors = [ArticleAuthor(author=a, sort_order=i) for i, a in enumerate(authors)]
+
     def get_context(self, request, *args, **kwargs):
         from vestnik.news import selectors
 

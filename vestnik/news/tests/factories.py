@@ -7,7 +7,7 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
-from vestnik.news.models import ArticleAuthor, ArticlePage, Author, RubricPage
+from vestnik.news.models import ArticlePage, Author, RubricPage
 from vestnik.news.services import ensure_site
 
 
@@ -62,7 +62,7 @@ def article_with(*, rubric, authors=(), tags=(), extra_rubrics=(), **fields) -> 
     """An article with byline, tags and extra rubrics set before it is published."""
     article = ArticleFactory.build(**fields)
     rubric.add_child(instance=article)
-    article.article_authors = [ArticleAuthor(author=a, sort_order=i) for i, a in enumerate(authors)]
+    article.set_byline(authors)
     article.extra_rubrics = list(extra_rubrics)
     article.tags.set(list(tags))
     article.save_revision().publish()
