@@ -114,15 +114,15 @@ def rubric_blocks() -> list[dict]:
     rubrics = menu_rubrics()
     if not rubrics:
         return []
-    steplen = ArticlePage.steplen
+    parent_path = Substr("path", 1, Length("path") - ArticlePage.steplen)
     ranked = (
         ArticlePage.objects.live()
         .for_listing()
         .annotate(
-            parent_path=Substr("path", 1, Length("path") - steplen),
+            parent_path=parent_path,
             rank=Window(
                 RowNumber(),
-                partition_by=[Substr("path", 1, Length("path") - steplen)],
+                partition_by=[parent_path],
                 order_by=[F("first_published_at").desc(nulls_last=True), F("pk").desc()],
             ),
         )

@@ -204,12 +204,10 @@ class ArticlePage(TransliteratedSlugMixin, Page):
         InlinePanel("article_authors", label=_("Авторы"), min_num=0),
         FieldPanel("extra_rubrics"),
         FieldPanel("tags"),
-        MultiFieldPanel(
-            [FieldPanel("hero_image"), FieldPanel("hero_caption")], heading=_("Изображение")
-        ),  # fmt: skip
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_caption")], heading=_("Изображение")),
         MultiFieldPanel(
             [FieldPanel("updated_at"), FieldPanel("correction")], heading=_("Исправления и обновления")
-        ),  # fmt: skip
+        ),
     ]
     edit_handler = TabbedInterface(
         [
