@@ -22,6 +22,7 @@ if settings.VESTNIK_SERVE_MEDIA:
 # Russian at the root, Kazakh under /kk/, English under /en/.
 urlpatterns += i18n_patterns(
     path("", include("vestnik.news.urls")),
+    path("", include("vestnik.search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

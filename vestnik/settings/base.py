@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "vestnik.core",
     "vestnik.images",
     "vestnik.news",
+    "vestnik.search",
     "vestnik.importers",
     "vestnik.demo",
     "wagtail.contrib.settings",

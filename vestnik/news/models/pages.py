@@ -31,7 +31,7 @@ from .tags import ArticleTag
 
 # Paths that our own URL patterns answer before the page tree does.
 RESERVED_SLUGS = {"admin", "django-admin", "author", "tag", "static", "media", "documents",
-                  "search", "feeds", "kk", "en", "ru", "i18n", "sitemap.xml", "robots.txt"}  # fmt: skip
+                  "search", "api", "feeds", "kk", "en", "ru", "i18n", "sitemap.xml", "robots.txt"}  # fmt: skip
 BODY_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "blockquote", "image",
                  "embed", "hr"]  # fmt: skip
 

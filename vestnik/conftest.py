@@ -1,11 +1,12 @@
+"""Fixtures shared by the apps' tests: a site with rubrics, authors and articles."""
+
 import datetime as dt
 
 import pytest
 from django.utils import timezone
 
 from vestnik.news.services import ensure_site
-
-from .factories import AuthorFactory, RubricFactory, article_with
+from vestnik.news.tests.factories import AuthorFactory, RubricFactory, article_with
 
 
 @pytest.fixture

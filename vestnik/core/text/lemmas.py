@@ -1,0 +1,84 @@
+"""Words and their lemmas, the same for the search index and for the query.
+
+Russian words go through pymorphy3: a word the dictionary knows gets every lemma its
+parses give ("стали" → стать, сталь; "люди" → человек), an unknown word the one or two
+likeliest guesses. Words with Kazakh letters go through the Kazakh stemmer; an unknown
+word in a Kazakh text ("Алматыда" has no Kazakh letter) gets its Kazakh stem as well.
+Everything is lower case with "ё" read as "е", as readers type it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import razdel
+
+from .kazakh import has_kazakh_letters, kazakh_stem
+
+# Letters and digits; "_" and punctuation separate words ("COVID-19" is two words).
+_WORD = re.compile(r"[^\W_]+")
+_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]")
+MAX_WORD_LENGTH = 60
+# A text is Kazakh when this share of its Cyrillic words has a Kazakh letter.
+KAZAKH_SHARE = 0.15
+# Unknown words: keep guesses at least this fraction as likely as the best one.
+GUESS_RATIO = 0.5
+MAX_GUESSES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    form: str  # normalised: lower case, "ё" → "е"
+    start: int  # offsets of the original spelling in the text
+    end: int
+
+
+def normalize(token: str) -> str:
+    return token.lower().replace("ё", "е")
+
+
+def words(text: str) -> list[Word]:
+    """The words of a text in order, with where each stands in it."""
+    found = []
+    for token in razdel.tokenize(text):
+        for part in _WORD.finditer(token.text):
+            form = normalize(part.group())
+            if len(form) <= MAX_WORD_LENGTH:
+                found.append(Word(form, token.start + part.start(), token.start + part.end()))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def is_kazakh(forms: list[str]) -> bool:
+    cyrillic = [f for f in forms if _CYRILLIC.search(f)]
+    if not cyrillic:
+        return False
+    return sum(1 for f in cyrillic if has_kazakh_letters(f)) >= KAZAKH_SHARE * len(cyrillic)
+
+
+@lru_cache(maxsize=200_000)
+def lemmas(form: str, kazakh_context: bool = False) -> tuple[str, ...]:
+    """Every plausible lemma of a normalised word form, most likely first."""
+    if not _CYRILLIC.search(form):
+        return (form,)  # numbers, Latin words and other scripts are matched as written
+    if has_kazakh_letters(form):
+        return (kazakh_stem(form),)
+    morph = _morph()
+    parses = morph.parse(form)
+    if morph.word_is_known(form):
+        found = [normalize(p.normal_form) for p in parses]
+    else:
+        best = parses[0].score if parses else 0
+        found = [normalize(p.normal_form) for p in parses if p.score >= best * GUESS_RATIO]
+        found = list(dict.fromkeys(found))[:MAX_GUESSES]
+        if kazakh_context:
+            found.append(kazakh_stem(form))
+    return tuple(dict.fromkeys(found or [form]))

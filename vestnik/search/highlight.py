@@ -1,0 +1,81 @@
+"""Mark the words a reader searched for, in the form the article uses them."""
+
+from __future__ import annotations
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from vestnik.core.text.excerpt import cut_excerpt
+from vestnik.core.text.lemmas import is_kazakh, lemmas, words
+
+from .query import ParsedQuery
+
+SNIPPET_LENGTH = 260
+FRAGMENTS = 2
+ELLIPSIS = "…"
+
+
+class Matcher:
+    def __init__(self, query: ParsedQuery):
+        self.forms, self.lemmas = query.highlight_terms()
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        found = words(text)
+        kazakh = is_kazakh([w.form for w in found])
+        return [
+            (w.start, w.end)
+            for w in found
+            if w.form in self.forms or not self.lemmas.isdisjoint(lemmas(w.form, kazakh))
+        ]
+
+
+def _marked(text: str, spans: list[tuple[int, int]], offset: int = 0) -> str:
+    out, position = [], offset
+    for start, end in spans:
+        out += [escape(text[position:start]), "<mark>", escape(text[start:end]), "</mark>"]
+        position = end
+    out.append(escape(text[position:]))
+    return "".join(out)
+
+
+def highlight_title(title: str, matcher: Matcher) -> SafeString:
+    return mark_safe(_marked(title, matcher.spans(title)))  # noqa: S308 — every piece escaped
+
+
+def snippet(text: str, matcher: Matcher, length: int = SNIPPET_LENGTH) -> SafeString:
+    """Up to FRAGMENTS windows of text around the matched words, with the words marked.
+
+    Windows begin and end on word boundaries; "…" shows where text was left out. With no
+    match in the text (the article matched by its tags or author), its opening is shown.
+    """
+    spans = matcher.spans(text)
+    if not spans:
+        return mark_safe(escape(cut_excerpt(text, length)))  # noqa: S308
+    window = length // FRAGMENTS
+    pieces, covered_to = [], 0
+    for start, _end in spans:
+        if start < covered_to:
+            continue
+        begin = max(0, start - window // 3)
+        if begin > 0:
+            space = text.find(" ", begin)
+            begin = space + 1 if 0 <= space < start else begin
+        stop = min(len(text), begin + window)
+        if stop < len(text):
+            space = text.rfind(" ", begin, stop)
+            stop = space if space > _end else stop
+        inside = [(s, e) for s, e in spans if s >= begin and e <= stop]
+        piece = _marked(text[:stop], inside, begin)
+        pieces.append((begin, stop, piece))
+        covered_to = stop
+        if len(pieces) == FRAGMENTS:
+            break
+    out = []
+    for begin, _stop, piece in pieces:
+        if begin > 0:
+            out.append(ELLIPSIS)
+        out.append(piece)
+        out.append(" ")
+    if pieces[-1][1] < len(text):
+        out[-1] = ELLIPSIS
+    return mark_safe("".join(out).strip())  # noqa: S308
