@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 DEMO_ENV := DJANGO_SETTINGS_MODULE=vestnik.settings.dev
 
-.PHONY: demo test test-sqlite test-postgres lint install clean screenshots messages
+.PHONY: demo test test-sqlite test-postgres lint install clean screenshots messages bench
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,7 @@ demo: install
 	$(DEMO_ENV) $(PY) manage.py migrate --noinput -v0
 	$(DEMO_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(DEMO_ENV) $(PY) manage.py load_demo --port $(PORT)
+	$(DEMO_ENV) $(PY) manage.py rebuild_search_index --stale
 	@echo "Serving Vestnik on http://127.0.0.1:$(PORT)/ (admin at /admin/). Ctrl-C stops it."
 	$(DEMO_ENV) $(PY) manage.py runserver --noreload --nostatic 127.0.0.1:$(PORT)
 
@@ -48,3 +49,7 @@ messages: install
 
 clean:
 	rm -rf $(VENV) var
+
+# Speed at scale (not part of `make test`): prints a table, writes var/bench/results.json.
+bench: install
+	$(PY) bench/run.py

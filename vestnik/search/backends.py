@@ -27,6 +27,8 @@ RECENCY_DAYS = 30.0
 FIELD_WEIGHTS = {"title": 10.0, "lead": 5.0, "meta": 4.0, "body": 1.0}
 MAX_POSITION = 16383  # PostgreSQL keeps word positions up to this
 MAX_POSITIONS_PER_LEXEME = 256
+# PostgreSQL ranks at most this many matches of a query, the newest (see search()).
+RANK_LIMIT = 10_000
 
 
 def _quoted(word: str) -> str:
@@ -168,16 +170,22 @@ class PostgresBackend:
         return f"({positive}){negative}"
 
     def search(self, query: ParsedQuery, *, restrict, limit: int, offset: int, now: datetime):
+        # ts_rank must read each matching row's vector from TOAST: for a word in 400,000
+        # articles that is seconds. The GIN index finds the matches without reading them,
+        # so only the newest RANK_LIMIT matches are ranked (docs/search.md).
         where, params = self._where(restrict)
         sql = (
-            f"SELECT d.page_id, ts_rank(%s, d.vector, q, 1) * "
+            f"WITH matched AS (SELECT d.page_id, d.published_at, d.vector "
+            f"FROM search_searchdocument d, CAST(%s AS tsquery) q WHERE {where} "
+            f"ORDER BY d.published_at DESC LIMIT {RANK_LIMIT}) "
+            f"SELECT m.page_id, ts_rank(%s, m.vector, CAST(%s AS tsquery), 1) * "
             f"(1.0 + {RECENCY_BOOST} * {RECENCY_DAYS} / ({RECENCY_DAYS} + "
-            f"greatest(0.0, extract(epoch FROM (%s - d.published_at)) / 86400.0))) AS score "
-            f"FROM search_searchdocument d, CAST(%s AS tsquery) q "
-            f"WHERE {where} ORDER BY score DESC, d.published_at DESC LIMIT %s OFFSET %s"
+            f"greatest(0.0, extract(epoch FROM (%s - m.published_at)) / 86400.0))) AS score "
+            f"FROM matched m ORDER BY score DESC, m.published_at DESC LIMIT %s OFFSET %s"
         )
+        tsquery = self.tsquery(query)
         with connection.cursor() as cursor:
-            cursor.execute(sql, [self.rank_weights, now, self.tsquery(query), *params, limit, offset])
+            cursor.execute(sql, [tsquery, *params, self.rank_weights, tsquery, now, limit, offset])
             return cursor.fetchall()
 
     def count(self, query: ParsedQuery, *, restrict) -> int:

@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from vestnik.core.text.lemmas import lemmas, words
 
@@ -96,11 +95,7 @@ def parse_query(text: str) -> ParsedQuery:
     count = sum(len(c.terms) for c in clauses)
     if count > MAX_WORDS:
         raise QueryError(
-            ngettext(
-                "В запросе %(count)s слово, а можно не больше %(limit)s.",
-                "В запросе %(count)s слов, а можно не больше %(limit)s.",
-                count,
-            )
+            _("Слишком много слов в запросе: %(count)s. Можно не больше %(limit)s.")
             % {"count": count, "limit": MAX_WORDS}
         )
     if not clauses:

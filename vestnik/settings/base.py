@@ -185,5 +185,6 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},
+        "pymorphy3": {"level": "WARNING"},
     },
 }

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 LOCALE = Path(__file__).resolve().parents[2] / "locale"
-PUBLIC_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+PACKAGE = Path(__file__).resolve().parents[2]
+# The site's own templates and the public templates of its apps (search results…).
+PUBLIC_TEMPLATES = [PACKAGE / "templates", *PACKAGE.glob("*/templates")]
 
 
 def po_entries(po: Path) -> dict[str, str]:
@@ -36,7 +38,7 @@ def po_entries(po: Path) -> dict[str, str]:
 def test_every_public_template_string_is_translated(lang):
     entries = po_entries(LOCALE / lang / "LC_MESSAGES" / "django.po")
     used = set()
-    for template in PUBLIC_TEMPLATES.rglob("*.html"):
+    for template in (t for folder in PUBLIC_TEMPLATES for t in folder.rglob("*.html")):
         used |= set(re.findall(r'\{% translate "([^"]+)"', template.read_text(encoding="utf-8")))
     missing = sorted(s for s in used if not entries.get(s))
     assert not missing, f"{lang}: untranslated public strings {missing}"

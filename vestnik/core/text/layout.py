@@ -4,8 +4,11 @@ from __future__ import annotations
 
 _LATIN = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`"
 _CYRILLIC = "йцукенгшщзхъфывапролджэячсмитьбюё"
-_TO_CYRILLIC = str.maketrans(_LATIN + _LATIN.upper(), _CYRILLIC + _CYRILLIC.upper())
-_TO_LATIN = str.maketrans(_CYRILLIC + _CYRILLIC.upper(), _LATIN + _LATIN.upper())
+# Shift gives capitals on letter keys only: "[" and "," have no upper case of their own.
+_PAIRS = list(zip(_LATIN, _CYRILLIC, strict=True))
+_PAIRS += [(a.upper(), b.upper()) for a, b in _PAIRS if a.isalpha()]
+_TO_CYRILLIC = str.maketrans({a: b for a, b in _PAIRS})
+_TO_LATIN = str.maketrans({b: a for a, b in _PAIRS})
 
 
 def swap_layout(text: str) -> str | None:

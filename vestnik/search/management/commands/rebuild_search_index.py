@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
@@ -14,7 +13,7 @@ class Progress:
     """One line that redraws itself on a terminal, or a line per 10% elsewhere."""
 
     def __init__(self, stream, label: str):
-        self.stream, self.label = stream, label
+        self.stream, self.label = stream, label  # a command's OutputWrapper
         self.started = time.monotonic()
         self.tty = stream.isatty()
         self.last_decile = -1
@@ -31,15 +30,15 @@ class Progress:
             f"{rate:,.0f}/с  осталось {int(left // 60)}:{int(left % 60):02d}"
         ).replace(",", " ")
         if self.tty:
-            self.stream.write("\r" + line)
+            self.stream.write("\r" + line, ending="")
             self.stream.flush()
         elif int(share * 10) != self.last_decile:
             self.last_decile = int(share * 10)
-            self.stream.write(line + "\n")
+            self.stream.write(line)
 
     def finish(self):
         if self.tty:
-            self.stream.write("\n")
+            self.stream.write("")
 
 
 class Command(BaseCommand):
@@ -60,7 +59,7 @@ class Command(BaseCommand):
     def handle(self, *args, resume=False, stale=False, **options):
         if resume and stale:
             raise CommandError("--resume и --stale нельзя указывать вместе: выберите одно.")
-        progress = Progress(sys.stderr, "Индекс")
+        progress = Progress(self.stderr, "Индекс")
         try:
             if stale:
                 count = services.reindex_stale(progress=progress)

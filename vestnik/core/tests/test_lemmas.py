@@ -1,0 +1,96 @@
+import pytest
+
+from vestnik.core.text.kazakh import kazakh_stem
+from vestnik.core.text.layout import swap_layout
+from vestnik.core.text.lemmas import is_kazakh, lemmas, words
+
+
+def test_words_keep_offsets_of_the_original_spelling():
+    text = "Жилин — «ФСБ», COVID-19 и Ёлка 😀"
+    found = words(text)
+    assert [w.form for w in found] == ["жилин", "фсб", "covid", "19", "и", "елка"]
+    assert [text[w.start : w.end] for w in found] == ["Жилин", "ФСБ", "COVID", "19", "и", "Ёлка"]
+
+
+@pytest.mark.parametrize(
+    "form, lemma",
+    [
+        ("франции", "франция"),
+        ("францией", "франция"),
+        ("люди", "человек"),  # suppletive: the dictionary says it is one lemma
+        ("жилиной", "жилин"),
+        ("жилина", "жилин"),
+        ("президента", "президент"),
+    ],
+)
+def test_russian_forms_reduce_to_their_dictionary_lemma(form, lemma):
+    assert lemma in lemmas(form)
+
+
+def test_ambiguous_word_keeps_every_dictionary_lemma():
+    assert {"стать", "сталь"} <= set(lemmas("стали"))
+
+
+def test_derived_word_is_a_separate_lemma():
+    assert "франция" not in lemmas("французский")
+
+
+def test_latin_words_and_numbers_are_matched_as_written():
+    assert lemmas("iphone") == ("iphone",)
+    assert lemmas("2024") == ("2024",)
+
+
+@pytest.mark.parametrize(
+    "form, stem",
+    [
+        ("балалар", "бала"),
+        ("балаларға", "бала"),
+        ("балалардың", "бала"),
+        ("балаларымызға", "бала"),
+        ("балалары", "бала"),
+        ("қалада", "қала"),
+        ("қаласында", "қала"),
+        ("қазақстанда", "қазақстан"),
+        ("қазақстанның", "қазақстан"),
+        ("қазақстаннан", "қазақстан"),
+        ("мектептерде", "мектеп"),
+        ("үкіметтің", "үкімет"),
+        ("бала", "бала"),  # a final vowel is not cut as a case ending
+        ("қызмет", "қызмет"),
+    ],
+)
+def test_kazakh_stemmer_strips_case_possessive_and_plural_endings(form, stem):
+    assert kazakh_stem(form) == stem
+
+
+def test_words_with_kazakh_letters_are_stemmed_as_kazakh():
+    assert lemmas("балаларға") == ("бала",)
+
+
+def test_unknown_word_gets_its_kazakh_stem_only_in_a_kazakh_text():
+    assert "алматы" in lemmas("алматыда", kazakh_context=True)
+    assert "алматы" not in lemmas("алматыда", kazakh_context=False)
+
+
+def test_kazakh_text_is_recognised_by_its_letters():
+    assert is_kazakh([w.form for w in words("Алматыда жаңа мектеп ашылды, балалар қуанышты")])
+    assert not is_kazakh([w.form for w in words("В Алматы открыли новую школу")])
+
+
+@pytest.mark.parametrize(
+    "typed, meant",
+    [
+        ("ghtpbltyn", "президент"),
+        ("Fcnfyf", "Астана"),
+        ("шзрщту", "iphone"),
+        ("ntvf.", "темаю"),
+        ("Ghbdtn", "Привет"),
+    ],
+)
+def test_keyboard_layout_swaps_both_ways(typed, meant):
+    assert swap_layout(typed) == meant
+
+
+def test_mixed_scripts_are_not_swapped():
+    assert swap_layout("iPhone 15 цена") is None
+    assert swap_layout("2024") is None
