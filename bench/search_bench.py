@@ -186,7 +186,9 @@ def measure(repeat: int) -> list[dict]:
             conditions.append("body NOT LIKE %s" if clause.negated else "body LIKE %s")
             params.append("%" + " ".join(t.form for t in clause.terms) + "%")
 
-        def like(where=" AND ".join(conditions), params=params):
+        where = " AND ".join(conditions)
+
+        def like(where=where, params=params):
             with connection.cursor() as cursor:
                 cursor.execute(f"SELECT count(*) FROM bench_text WHERE {where}", params)
                 return cursor.fetchone()[0], None
