@@ -48,7 +48,9 @@ def dictionary_forms() -> dict[str, list[str]]:
     forms: dict[str, list[str]] = {}
     for i, (word, _tag, normal, *_rest) in enumerate(pymorphy3.MorphAnalyzer().dictionary.iter_known_words()):
         if i % 7 == 0 and word.isalpha() and len(word) > 2:
-            forms.setdefault(normal, []).append(word)
+            known = forms.setdefault(normal, [])
+            if len(known) < 3:  # three forms a lemma: the lemmatizer's cache holds them all
+                known.append(word)
     cache.parent.mkdir(parents=True, exist_ok=True)
     cache.write_text(json.dumps(forms, ensure_ascii=False))
     return forms

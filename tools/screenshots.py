@@ -33,6 +33,8 @@ def find_pages(base: str) -> dict[str, str]:
         "article-kk": "/kk" + article_path,
         "author": "/author/anuar-nurpeisov/",
         "404": "/no-such-page/",
+        "search": "/search/?q=%D0%96%D0%B8%D0%BB%D0%B8%D0%BD%D0%B0",  # Жилина
+        "search-suggestion": "/search/?q=ghtpbltyn",  # президент typed in the Latin layout
     }
 
 

@@ -70,12 +70,9 @@ def snippet(text: str, matcher: Matcher, length: int = SNIPPET_LENGTH) -> SafeSt
         covered_to = stop
         if len(pieces) == FRAGMENTS:
             break
-    out = []
-    for begin, _stop, piece in pieces:
-        if begin > 0:
-            out.append(ELLIPSIS)
-        out.append(piece)
-        out.append(" ")
+    text_out = " … ".join(piece.strip() for _begin, _stop, piece in pieces)
+    if pieces[0][0] > 0:
+        text_out = ELLIPSIS + text_out
     if pieces[-1][1] < len(text):
-        out[-1] = ELLIPSIS
-    return mark_safe("".join(out).strip())  # noqa: S308
+        text_out += ELLIPSIS
+    return mark_safe(text_out)  # noqa: S308
