@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import os
 import random
@@ -73,8 +74,8 @@ def vocabulary(size: int, seed: int):
                          ("течение", ["течение"]), ("в", ["в"])]:  # fmt: skip
         forms[lemma] = list(dict.fromkeys(forms[lemma] + extra))
     lemmas = lemmas[:size]
-    weights = [1 / (rank + 1) for rank in range(len(lemmas))]
-    return lemmas, forms, weights
+    cumulative = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(lemmas))))
+    return lemmas, forms, cumulative
 
 
 def documents(n: int, seed: int = 7):
@@ -82,14 +83,14 @@ def documents(n: int, seed: int = 7):
     from vestnik.search.documents import AnalysedDocument, AnalysedField
 
     rng = random.Random(seed)
-    lemma_list, forms, weights = vocabulary(60_000, seed)
+    lemma_list, forms, cumulative = vocabulary(60_000, seed)
     kazakh = ["балалар", "балаларға", "мектеп", "мектептерде", "қала", "қаланың", "үкімет"]
     now = dt.datetime.now(dt.UTC)
     for page_id in range(1, n + 1):
         fields = {}
         texts = {}
         for name, length in (("title", TITLE), ("lead", LEAD), ("meta", META), ("body", BODY)):
-            picked = rng.choices(lemma_list, weights, k=length)
+            picked = rng.choices(lemma_list, cum_weights=cumulative, k=length)
             words = [rng.choice(forms[lemma]).replace("ё", "е") for lemma in picked]
             if name == "body" and page_id % 50 == 0:
                 words[:3] = rng.sample(kazakh, 3)

@@ -27,7 +27,7 @@ RECENCY_DAYS = 30.0
 FIELD_WEIGHTS = {"title": 10.0, "lead": 5.0, "meta": 4.0, "body": 1.0}
 MAX_POSITION = 16383  # PostgreSQL keeps word positions up to this
 MAX_POSITIONS_PER_LEXEME = 256
-# PostgreSQL ranks at most this many matches of a query, the newest (see search()).
+# Each engine ranks at most this many matches of a query, the newest (see search()).
 RANK_LIMIT = 10_000
 
 
@@ -85,17 +85,21 @@ class Fts5Backend:
         return expression
 
     def search(self, query: ParsedQuery, *, restrict, limit: int, offset: int, now: datetime):
+        # bm25 is computed for each row the inner query returns: walking the doclists
+        # newest id first and stopping after RANK_LIMIT keeps a word found in half the
+        # archive as fast as a rare one (docs/search.md).
         weights = ", ".join(str(FIELD_WEIGHTS[name]) for name in FIELDS * 2)
-        where, params = self._where(query, restrict)
+        where, params = self._where(query, restrict, id_column=f"{self.table}.rowid")
         sql = (
-            f"SELECT {self.table}.rowid, -bm25({self.table}, {weights}) * "
-            f"(1.0 + {RECENCY_BOOST} * {RECENCY_DAYS} / ({RECENCY_DAYS} + "
+            f"WITH matched AS (SELECT {self.table}.rowid AS page_id, -bm25({self.table}, {weights}) AS relevance "
+            f"FROM {self.table} WHERE {where} ORDER BY {self.table}.rowid DESC LIMIT {RANK_LIMIT}) "
+            f"SELECT m.page_id, m.relevance * (1.0 + {RECENCY_BOOST} * {RECENCY_DAYS} / ({RECENCY_DAYS} + "
             f"max(0.0, julianday(%s) - julianday(d.published_at)))) AS score "
-            f"FROM {self.table} JOIN search_searchdocument d ON d.page_id = {self.table}.rowid "
-            f"WHERE {where} ORDER BY score DESC, d.published_at DESC LIMIT %s OFFSET %s"
+            f"FROM matched m JOIN search_searchdocument d ON d.page_id = m.page_id "
+            f"ORDER BY score DESC, d.published_at DESC LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [now.strftime("%Y-%m-%d %H:%M:%S"), *params, limit, offset])
+            cursor.execute(sql, [*params, now.strftime("%Y-%m-%d %H:%M:%S"), limit, offset])
             return cursor.fetchall()
 
     def count(self, query: ParsedQuery, *, restrict) -> int:

@@ -94,3 +94,40 @@ def test_keyboard_layout_swaps_both_ways(typed, meant):
 def test_mixed_scripts_are_not_swapped():
     assert swap_layout("iPhone 15 цена") is None
     assert swap_layout("2024") is None
+
+
+def razdel_words(text):
+    """What the index would get from razdel: its tokens, split into letter and digit runs."""
+    import re
+
+    import razdel
+
+    return [
+        (m.group().lower().replace("ё", "е"), t.start + m.start())
+        for t in razdel.tokenize(text)
+        for m in re.finditer(r"[^\W\d_]+|\d+", t.text)
+    ]
+
+
+def demo_texts():
+    import json
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parents[2] / "demo" / "data"
+    articles = json.loads((data / "articles.json").read_text(encoding="utf-8"))["articles"]
+    seed = next((data / "seed").glob("*.txt")).read_text(encoding="utf-8")
+    extra = "COVID-19, iPhone15, т.е. 3,5 млн, Алма-Ата, из-за, e-mail: a_b@c.kz, 12:30, №5, 1990-е, Қазақстан-2050"
+    return [seed, extra, *(" ".join(str(v) for v in a.values()) for a in articles)]
+
+
+def test_words_are_razdels_tokens_split_into_letter_and_digit_runs():
+    for text in demo_texts():
+        assert [(w.form, w.start) for w in words(text)] == razdel_words(text)
+
+
+def test_fast_forms_and_kazakh_check_agree_with_the_word_list():
+    from vestnik.core.text.lemmas import is_kazakh_text, word_forms
+
+    for text in [*demo_texts(), "Алматыда жаңа мектеп ашылды, балалар қуанышты", "ҚАЗАҚСТАН ЖӘНЕ ӘЛЕМ"]:
+        assert word_forms(text) == [w.form for w in words(text)]
+        assert is_kazakh_text(text) == is_kazakh([w.form for w in words(text)])

@@ -73,3 +73,16 @@ def test_scores_are_reported_in_rank_order(politics):
         article_with(rubric=politics, title=title, lead="Бюджет.", first_published_at=when)
     scores = [hit.score for hit in search("бюджет").hits]
     assert len(scores) == 3 and scores == sorted(scores, reverse=True) and scores[0] > 0
+
+
+def test_only_the_newest_matches_are_ranked_when_there_are_very_many(politics, monkeypatch):
+    from vestnik.search import backends
+
+    monkeypatch.setattr(backends, "RANK_LIMIT", 2)
+    now = timezone.now()
+    for days in (30, 20, 10):
+        article_with(rubric=politics, title=f"Погода через {days} дней", lead="Прогноз.",
+                     first_published_at=now - dt.timedelta(days=days))  # fmt: skip
+    results = search("погода")
+    assert results.total == 3  # the count is exact
+    assert [hit.article.title for hit in results.hits] == ["Погода через 10 дней", "Погода через 20 дней"]
