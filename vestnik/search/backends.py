@@ -28,7 +28,7 @@ FIELD_WEIGHTS = {"title": 10.0, "lead": 5.0, "meta": 4.0, "body": 1.0}
 MAX_POSITION = 16383  # PostgreSQL keeps word positions up to this
 MAX_POSITIONS_PER_LEXEME = 256
 # Each engine ranks at most this many matches of a query, the newest (see search()).
-RANK_LIMIT = 10_000
+RANK_LIMIT = 1_000
 
 
 def _quoted(word: str) -> str:
@@ -178,18 +178,22 @@ class PostgresBackend:
         # articles that is seconds. The GIN index finds the matches without reading them,
         # so only the newest RANK_LIMIT matches are ranked (docs/search.md).
         where, params = self._where(restrict)
+        # MATERIALIZED: find the matches through the GIN index first. Otherwise the
+        # planner may walk the published_at index newest first and test (and detoast)
+        # every article's vector until it has enough.
         sql = (
-            f"WITH matched AS (SELECT d.page_id, d.published_at, d.vector "
-            f"FROM search_searchdocument d, CAST(%s AS tsquery) q WHERE {where} "
-            f"ORDER BY d.published_at DESC LIMIT {RANK_LIMIT}) "
-            f"SELECT m.page_id, ts_rank(%s, m.vector, CAST(%s AS tsquery), 1) * "
+            f"WITH hits AS MATERIALIZED (SELECT d.page_id, d.published_at "
+            f"FROM search_searchdocument d, CAST(%s AS tsquery) q WHERE {where}), "
+            f"newest AS (SELECT page_id, published_at FROM hits ORDER BY published_at DESC LIMIT {RANK_LIMIT}) "
+            f"SELECT n.page_id, ts_rank(%s, d.vector, q, 1) * "
             f"(1.0 + {RECENCY_BOOST} * {RECENCY_DAYS} / ({RECENCY_DAYS} + "
-            f"greatest(0.0, extract(epoch FROM (%s - m.published_at)) / 86400.0))) AS score "
-            f"FROM matched m ORDER BY score DESC, m.published_at DESC LIMIT %s OFFSET %s"
+            f"greatest(0.0, extract(epoch FROM (%s - n.published_at)) / 86400.0))) AS score "
+            f"FROM newest n JOIN search_searchdocument d ON d.page_id = n.page_id, CAST(%s AS tsquery) q "
+            f"ORDER BY score DESC, n.published_at DESC LIMIT %s OFFSET %s"
         )
         tsquery = self.tsquery(query)
         with connection.cursor() as cursor:
-            cursor.execute(sql, [tsquery, *params, self.rank_weights, tsquery, now, limit, offset])
+            cursor.execute(sql, [tsquery, *params, self.rank_weights, now, tsquery, limit, offset])
             return cursor.fetchall()
 
     def count(self, query: ParsedQuery, *, restrict) -> int:

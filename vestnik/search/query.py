@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from vestnik.core.text.lemmas import lemmas, words
+from vestnik.core.text.stopwords import STOP_WORDS
 
 MAX_QUERY_LENGTH = 300
 MAX_WORDS = 16
@@ -102,4 +103,10 @@ def parse_query(text: str) -> ParsedQuery:
         raise QueryError(_("В запросе нет ни одного слова: только знаки препинания или символы."))
     if not any(not c.negated for c in clauses):
         raise QueryError(_("Добавьте слово, которое нужно найти: минус только исключает слова."))
-    return ParsedQuery(text, tuple(clauses))
+    content = [c for c in clauses if c.phrase or not all(t.form in STOP_WORDS for t in c.terms)]
+    if not any(not c.negated for c in content):
+        raise QueryError(
+            _("«%(text)s» есть почти в каждом материале. Добавьте ещё слово или возьмите фразу в кавычки.")
+            % {"text": text}
+        )
+    return ParsedQuery(text, tuple(content))

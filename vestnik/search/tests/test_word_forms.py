@@ -62,3 +62,17 @@ def test_minus_excludes_a_word(corpus):
 
 def test_minus_excludes_a_phrase(corpus):
     assert titles('человек -"на площади"') == ["Переговоры во Франции"]
+
+
+def test_function_words_are_not_required(corpus):
+    assert titles("человек и площадь") == ["Один человек на площади"]
+
+
+def test_function_words_count_inside_a_phrase(corpus):
+    assert titles('"на площади"') == ["Один человек на площади"]
+    assert titles('"в площади"') == []
+
+
+def test_a_query_of_only_function_words_asks_for_more(corpus):
+    results = search("и в на")
+    assert results.error and "Добавьте ещё слово" in results.error
