@@ -11,10 +11,12 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from vestnik.core.text.kazakh import kazakh_stem
 from vestnik.core.text.lemmas import lemmas, words
 from vestnik.core.text.stopwords import STOP_WORDS
 
 MAX_QUERY_LENGTH = 300
+_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]")
 MAX_WORDS = 16
 # A clause: an optional minus, then a quoted phrase (the closing quote may be missing)
 # or a run of anything but spaces and quotes. Typographic quotes count as quotes.
@@ -65,8 +67,12 @@ class ParsedQuery:
 
 
 def _term(form: str) -> Term:
-    # Unknown words may be Kazakh: the query side adds the Kazakh stem as an alternative.
-    return Term(form, lemmas(form, kazakh_context=True))
+    # A query has no context to tell its language: any Cyrillic word may be Kazakh ("бала"
+    # is also the genitive of Russian "бал"), so its Kazakh stem is one more alternative.
+    found = lemmas(form, kazakh_context=True)
+    if _CYRILLIC.search(form):
+        found = tuple(dict.fromkeys((*found, kazakh_stem(form))))
+    return Term(form, found)
 
 
 def parse_query(text: str) -> ParsedQuery:

@@ -10,14 +10,16 @@ ending, then one possessive, then one plural — and only while a stem of at lea
 What it covers (with their vowel-harmony and consonant-assimilation variants):
 - plural: -лар/-лер/-дар/-дер/-тар/-тер;
 - possessive: -ымыз/-іміз/-мыз/-міз, -ыңыз/-іңіз/-ңыз/-ңіз, -ым/-ім, -ың/-ің, -сы/-сі,
-  and -ы/-і only straight after a plural ("балалары");
+  and -ы/-і after a consonant ("үкіметі", "балалары");
 - case: genitive -ның/-нің/-дың/-дің/-тың/-тің, dative -ға/-ге/-қа/-ке/-на/-не,
   accusative -ны/-ні/-ды/-ді/-ты/-ті, locative -да/-де/-та/-те/-нда/-нде,
   ablative -дан/-ден/-тан/-тен/-нан/-нен, instrumental -мен/-бен/-пен/-менен.
 
 What it does not: verb endings, single-letter case endings (-а, -е, -н), derivation
-(-шы, -лық) and homonymous endings ("қызмет" keeps its "-мет"; "бала" is never cut to
-"бал"). Both the index and the query go through the same function, so a word is found
+(-шы, -лық), consonant alternation ("мектебі" is not "мектеп") and homonymous endings
+("қызмет" keeps its "-мет"; "бала" is never cut to "бал"). Endings are checked against
+the sound before them (-ты, -та, -қа only after a consonant; -на, -нда only after the
+possessive -ы/-і), and "-стан" in place names is kept. Both the index and the query go through the same function, so a word is found
 in any of the forms above even where the stem itself is not the dictionary form.
 """
 
@@ -49,6 +51,9 @@ _AFTER = {
     "ның": _VOWELS | set("мнң"), "нің": _VOWELS | set("мнң"), "ны": _VOWELS, "ні": _VOWELS,
     "нан": "ыімнң", "нен": "ыімнң",
 }  # fmt: skip
+# Endings that begin with a consonant other than "н" follow consonants only: "үкіметі" is
+# үкімет + і, not үкіме + ті.
+_AFTER_CONSONANT = {"ты", "ті", "ды", "ді", "тың", "тің", "дың", "дің", "та", "те", "тан", "тен", "қа", "ке"}
 
 
 def _strip(word: str, endings) -> str:
@@ -58,6 +63,10 @@ def _strip(word: str, endings) -> str:
             continue
         if ending in _AFTER and stem[-1] not in _AFTER[ending]:
             continue
+        if ending in _AFTER_CONSONANT and stem[-1] in _VOWELS:
+            continue
+        if ending == "тан" and stem.endswith("с"):
+            continue  # Қазақстан, Өзбекстан: "-стан" is part of the name
         return stem
     return word
 
@@ -66,7 +75,14 @@ def kazakh_stem(word: str) -> str:
     """The stem of a lower-case Kazakh word form (the word itself when nothing applies)."""
     stem = _strip(word, _CASE)
     stem = _strip(stem, _POSSESSIVE)
-    # -ы/-і is the third-person possessive only straight after a plural: "балалар-ы".
-    if stem[-1:] in ("ы", "і") and stem[:-1].endswith(_PLURAL):
-        stem = stem[:-1]
-    return _strip(stem, _PLURAL)
+    # -ы/-і is the third-person possessive after a consonant: "үкімет-і", "балалар-ы".
+    # A word that ends in -ы/-і in every form ("Алматы", "оқушы") loses it the same way in
+    # all of them, so "Алматыда" and "оқушылар" still meet their base form.
+    stem = _strip_possessive_vowel(stem)
+    return _strip_possessive_vowel(_strip(stem, _PLURAL))
+
+
+def _strip_possessive_vowel(stem: str) -> str:
+    if stem[-1:] in ("ы", "і") and len(stem) > MIN_STEM and stem[-2] not in _VOWELS:
+        return stem[:-1]
+    return stem
