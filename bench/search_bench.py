@@ -30,6 +30,7 @@ import random
 import statistics
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -160,7 +161,7 @@ def setup_django(database_url: str):
     call_command("migrate", verbosity=0)
 
 
-def build(n: int, generator: Generator) -> dict:
+def build(n: int, generator: Generator, workers: int) -> dict:
     """Index n articles with the site's own code; returns timings and sizes."""
     from django.db import connection, transaction
 
@@ -212,22 +213,26 @@ def build(n: int, generator: Generator) -> dict:
         batch.clear()
 
     last_report = time.perf_counter()
-    for page_id in range(1, n + 1):
-        started = time.perf_counter()
-        texts = generator.article(page_id)
-        generating += time.perf_counter() - started
-        started = time.perf_counter()
-        document = analyse(texts)
-        indexing += time.perf_counter() - started
-        batch.append((page_id, now - dt.timedelta(minutes=page_id), texts, document))
-        if len(batch) == 2000:
+    # Lemmatizing runs in a process per core, as `rebuild_search_index --workers` does;
+    # the writes stay in this process.
+    with ProcessPoolExecutor(workers) as pool:
+        for start in range(1, n + 1, 2000):
+            ids = range(start, min(n, start + 1999) + 1)
+            started = time.perf_counter()
+            texts = [generator.article(page_id) for page_id in ids]
+            generating += time.perf_counter() - started
+            started = time.perf_counter()
+            documents = list(pool.map(analyse, texts, chunksize=50))
+            indexing += time.perf_counter() - started
+            batch.extend(
+                (page_id, now - dt.timedelta(minutes=page_id), t, d)
+                for page_id, t, d in zip(ids, texts, documents, strict=True)
+            )
             flush()
-        if time.perf_counter() - last_report > 30:
-            last_report = time.perf_counter()
-            print(f"  {connection.vendor}: {page_id:,}/{n:,}, indexing {page_id / indexing:,.0f} articles/s",
-                  file=sys.stderr)  # fmt: skip
-    if batch:
-        flush()
+            if time.perf_counter() - last_report > 30:
+                last_report = time.perf_counter()
+                print(f"  {connection.vendor}: {ids[-1]:,}/{n:,}, indexing {ids[-1] / indexing:,.0f} articles/s",
+                      file=sys.stderr)  # fmt: skip
 
     result = {"generating_s": round(generating, 1)}
     with connection.cursor() as cursor:
@@ -344,11 +349,12 @@ def main():
     parser.add_argument("--engine", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=10)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="lemmatizing processes")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
 
     if args.engine == "sqlite":
-        path = ROOT / "var" / "bench" / "search.sqlite3"
+        path = ROOT / "var" / "bench" / f"search-{args.articles}.sqlite3"
         path.parent.mkdir(parents=True, exist_ok=True)
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
@@ -364,7 +370,8 @@ def main():
     setup_django(url)
     generator = Generator()
     mix = query_mix(generator)
-    result = {"engine": args.engine, "articles": args.articles, **build(args.articles, generator)}
+    result = {"engine": args.engine, "articles": args.articles, "workers": args.workers,
+              **build(args.articles, generator, args.workers)}  # fmt: skip
     result.update(measure(mix, args.repeat))
     text = json.dumps(result, ensure_ascii=False)
     print(text)

@@ -10,6 +10,8 @@ task reindexes them, and `rebuild_search_index --stale` finds any that a crash l
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import nullcontext
 
 from django.db import transaction
 from django.db.models import F, OuterRef, Q, Subquery
@@ -18,7 +20,7 @@ from django.utils import timezone
 from vestnik.news.models import ArticlePage, RubricPage
 
 from .backends import get_backend
-from .documents import analyse, article_texts
+from .documents import AnalysedDocument, analyse, article_texts
 from .models import RebuildCheckpoint, SearchDocument, SearchWord
 
 BATCH_SIZE = 200
@@ -47,7 +49,10 @@ def index_article(page: ArticlePage, rubric_titles: dict[str, str] | None = None
     if not page.live:
         remove_article(page.pk)
         return
-    document = analyse(article_texts(page, rubric_titles))
+    _store(page, analyse(article_texts(page, rubric_titles)))
+
+
+def _store(page: ArticlePage, document: AnalysedDocument) -> None:
     backend = get_backend()
     with transaction.atomic():
         old_forms = backend.stored_forms(page.pk)
@@ -96,11 +101,19 @@ def orphan_documents():
     return SearchDocument.objects.exclude(page_id__in=ArticlePage.objects.live().values("pk"))
 
 
-def index_batch(pages: list[ArticlePage]) -> None:
+def index_batch(pages: list[ArticlePage], pool: Executor | None = None) -> None:
+    """Index live pages together; with a process pool the lemmatizing runs in parallel
+    (it is pure Python and the slow part), the writes stay in this process."""
     titles = _rubric_titles()
+    live = [page for page in pages if page.live]
+    texts = [article_texts(page, titles) for page in live]
+    documents = pool.map(analyse, texts, chunksize=20) if pool else map(analyse, texts)
     with transaction.atomic():
+        for page, document in zip(live, documents, strict=True):
+            _store(page, document)
         for page in pages:
-            index_article(page, titles)
+            if not page.live:
+                remove_article(page.pk)
 
 
 def reindex_stale(progress: Callable[[int, int], None] | None = None) -> int:
@@ -117,7 +130,9 @@ def reindex_stale(progress: Callable[[int, int], None] | None = None) -> int:
     return done
 
 
-def rebuild(*, resume: bool, progress: Callable[[int, int], None] | None = None) -> RebuildCheckpoint:
+def rebuild(
+    *, resume: bool, progress: Callable[[int, int], None] | None = None, workers: int = 1
+) -> RebuildCheckpoint:
     """Reindex every live article in id order, saving a checkpoint after each batch.
 
     The index stays usable throughout: articles are replaced one by one, never dropped
@@ -130,14 +145,15 @@ def rebuild(*, resume: bool, progress: Callable[[int, int], None] | None = None)
             started_at=timezone.now(), total=ArticlePage.objects.live().count()
         )
     live = ArticlePage.objects.live().order_by("pk")
-    while batch := list(_prefetched(live.filter(pk__gt=checkpoint.last_page_id))[:BATCH_SIZE]):
-        with transaction.atomic():
-            index_batch(batch)
-            checkpoint.last_page_id = batch[-1].pk
-            checkpoint.done += len(batch)
-            checkpoint.save(update_fields=["last_page_id", "done"])
-        if progress:
-            progress(checkpoint.done, checkpoint.total)
+    with ProcessPoolExecutor(workers) if workers > 1 else nullcontext() as pool:
+        while batch := list(_prefetched(live.filter(pk__gt=checkpoint.last_page_id))[:BATCH_SIZE]):
+            with transaction.atomic():
+                index_batch(batch, pool)
+                checkpoint.last_page_id = batch[-1].pk
+                checkpoint.done += len(batch)
+                checkpoint.save(update_fields=["last_page_id", "done"])
+            if progress:
+                progress(checkpoint.done, checkpoint.total)
     for page_id in list(orphan_documents().values_list("page_id", flat=True)):
         remove_article(page_id)
     checkpoint.finished_at = timezone.now()

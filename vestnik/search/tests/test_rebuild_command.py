@@ -59,15 +59,15 @@ def test_interrupted_rebuild_resumes_where_it_stopped(five, monkeypatch):
     real_index_batch = services.index_batch
     calls = []
 
-    def interrupted(pages):
+    def interrupted(pages, pool=None):
         calls.append(len(pages))
         if len(calls) == 2:
             raise KeyboardInterrupt
-        real_index_batch(pages)
+        real_index_batch(pages, pool)
 
     monkeypatch.setattr(services, "index_batch", interrupted)
     with pytest.raises(CommandError) as stopped:
-        run()
+        run("--workers", "1")
     assert stopped.value.returncode == 130
     assert "--resume" in str(stopped.value)
     checkpoint = RebuildCheckpoint.objects.get()
@@ -89,3 +89,18 @@ def test_resume_without_an_unfinished_run_starts_afresh(five):
 def test_resume_and_stale_together_are_refused(five):
     with pytest.raises(CommandError, match="нельзя указывать вместе"):
         run("--resume", "--stale")
+
+
+def test_parallel_rebuild_gives_the_same_index(five):
+    run("--workers", "1")
+    before = sorted(SearchWord.objects.values_list("word", "documents"))
+    wipe_index()
+    out, _ = run("--workers", "2")
+    assert "Индекс перестроен: 5 материалов" in out
+    assert sorted(SearchWord.objects.values_list("word", "documents")) == before
+    assert search("урожай").total == 5
+
+
+def test_workers_must_be_positive(five):
+    with pytest.raises(CommandError, match="--workers"):
+        run("--workers", "0")

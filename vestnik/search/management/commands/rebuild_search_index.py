@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 
 from django.core.management.base import BaseCommand, CommandError
@@ -51,12 +52,20 @@ class Command(BaseCommand):
             help="Продолжить прерванную перестройку с последней сохранённой партии.",
         )
         parser.add_argument(
+            "--workers",
+            type=int,
+            default=os.cpu_count() or 1,
+            help="Сколько процессов лемматизируют тексты параллельно (по умолчанию — по числу ядер).",
+        )
+        parser.add_argument(
             "--stale",
             action="store_true",
             help="Переиндексировать только устаревшие и недостающие материалы, убрать снятые с публикации.",
         )
 
-    def handle(self, *args, resume=False, stale=False, **options):
+    def handle(self, *args, resume=False, stale=False, workers=1, **options):
+        if workers < 1:
+            raise CommandError(f"--workers должно быть не меньше 1, а не {workers}.")
         if resume and stale:
             raise CommandError("--resume и --stale нельзя указывать вместе: выберите одно.")
         progress = Progress(self.stderr, "Индекс")
@@ -66,7 +75,7 @@ class Command(BaseCommand):
                 progress.finish()
                 self.stdout.write(f"Переиндексировано устаревших материалов: {count}.")
                 return
-            checkpoint = services.rebuild(resume=resume, progress=progress)
+            checkpoint = services.rebuild(resume=resume, progress=progress, workers=workers)
         except KeyboardInterrupt:
             progress.finish()
             raise CommandError(
