@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "vestnik.images",
     "vestnik.news",
     "vestnik.search",
+    "vestnik.syndication",
     "vestnik.importers",
     "vestnik.demo",
     "wagtail.contrib.settings",

@@ -22,7 +22,13 @@ class NewsSiteSettings(BaseSiteSetting):
         _("подзаголовок сайта"), max_length=200, blank=True, default="Новости Казахстана и мира"
     )
 
-    panels = [FieldPanel("tagline"), FieldPanel("slug_table")]
+    feed_full_text = models.BooleanField(
+        _("полный текст в RSS и Atom"),
+        default=False,
+        help_text=_("Если выключено, в лентах только лид и ссылка; Яндекс-лента всегда полнотекстовая."),
+    )
+
+    panels = [FieldPanel("tagline"), FieldPanel("slug_table"), FieldPanel("feed_full_text")]
 
     class Meta:
         verbose_name = _("настройки издания")

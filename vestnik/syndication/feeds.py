@@ -1,0 +1,204 @@
+"""RSS 2.0, Atom 1.0 and Yandex full-text feeds of the site, a rubric, an author or a tag.
+
+Each item: title, link, lead or full text (site setting), author, categories (rubrics and
+tags), the hero image as an enclosure, publication and update times with their time
+zone, a correction note when there is one, and a guid that editing never changes.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.utils import feedgenerator
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from vestnik.core.text.excerpt import html_to_text
+from vestnik.news.models import ArticlePage, Author, RubricPage, Tag
+from vestnik.news.models.site_settings import NewsSiteSettings
+
+from .xmltext import xml_safe
+
+FEED_SIZE = 30
+IMAGE_TYPES = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "webp": "image/webp",
+               "gif": "image/gif", "avif": "image/avif"}  # fmt: skip
+
+
+class YandexFullTextFeed(feedgenerator.Rss201rev2Feed):
+    """RSS 2.0 with <yandex:full-text> per item, as Yandex's news aggregator reads it."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:yandex": "http://news.yandex.ru"}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("yandex:full-text", item["full_text"])
+
+
+class ArticleFeed(Feed):
+    """The newest articles of a scope; subclasses name the scope."""
+
+    feed_type = feedgenerator.Rss201rev2Feed
+    language = "ru"
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        site = Site.find_for_request(request)
+        self.site_settings = NewsSiteSettings.for_site(site) if site else None
+        return super().__call__(request, *args, **kwargs)
+
+    # --- the scope -----------------------------------------------------------------
+    def get_object(self, request, *args, **kwargs):
+        return None
+
+    def articles(self, obj):
+        return ArticlePage.objects.live()
+
+    def items(self, obj):
+        return list(
+            self.articles(obj)
+            .newest()
+            .select_related("hero_image")
+            .prefetch_related("article_authors__author", "tagged_items__tag", "extra_rubrics")[:FEED_SIZE]
+        )
+
+    def scope_title(self, obj) -> str:
+        return ""
+
+    # --- the channel ---------------------------------------------------------------
+    def title(self, obj):
+        name = settings.WAGTAIL_SITE_NAME
+        scope = self.scope_title(obj)
+        return xml_safe(f"{name}: {scope}" if scope else name)
+
+    def link(self, obj):
+        return self.scope_link(obj)
+
+    def scope_link(self, obj):
+        return "/"
+
+    def description(self, obj):
+        tagline = self.site_settings.tagline if self.site_settings else ""
+        return xml_safe(tagline or settings.WAGTAIL_SITE_NAME)
+
+    # --- the items -----------------------------------------------------------------
+    def item_title(self, item):
+        return xml_safe(item.title)
+
+    def item_link(self, item):
+        return item.get_url(request=self.request)
+
+    def item_guid(self, item):
+        # A tag URI from the article id: stable when the title, slug or rubric change.
+        host = self.request.get_host().split(":")[0]
+        year = item.first_published_at.year if item.first_published_at else 2000
+        return f"tag:{host},{year}:article-{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def full_text(self) -> bool:
+        return bool(self.site_settings and self.site_settings.feed_full_text)
+
+    def item_description(self, item):
+        parts = [f"<p>{_escape(item.lead)}</p>"]
+        if self.full_text():
+            parts.append(item.body or "")
+        if item.correction:
+            parts.append(
+                f"<p><strong>{_escape(_('Исправление'))}:</strong> {html_to_text(item.correction)}</p>"
+            )
+        return xml_safe("\n".join(parts))
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at or item.last_published_at or item.first_published_at
+
+    def item_author_name(self, item):
+        names = [link.author.name for link in item.article_authors.all()]
+        return xml_safe(", ".join(names)) or None
+
+    def item_author_link(self, item):
+        links = list(item.article_authors.all())
+        return (
+            self.request.build_absolute_uri(links[0].author.get_absolute_url()) if len(links) == 1 else None
+        )
+
+    def item_categories(self, item):
+        from vestnik.news.selectors import rubric_of
+
+        rubric = rubric_of(item)
+        rubrics = ([rubric.title] if rubric else []) + [r.title for r in item.extra_rubrics.all()]
+        return [xml_safe(c) for c in dict.fromkeys(rubrics + [i.tag.name for i in item.tagged_items.all()])]
+
+    def item_enclosures(self, item):
+        image = item.hero_image
+        if image is None or not image.file_size:
+            return []
+        extension = image.file.name.rsplit(".", 1)[-1].lower()
+        url = self.request.build_absolute_uri(image.file.url)
+        return [feedgenerator.Enclosure(url, str(image.file_size), IMAGE_TYPES.get(extension, "image/jpeg"))]
+
+    def item_extra_kwargs(self, item):
+        return {"full_text": xml_safe(html_to_text(item.body or "") or item.lead)}
+
+
+def _escape(text: str) -> str:
+    from django.utils.html import escape
+
+    return escape(text)
+
+
+class RubricFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(RubricPage.objects.live(), slug=slug)
+
+    def articles(self, obj):
+        return ArticlePage.objects.live().in_rubric(obj)
+
+    def scope_title(self, obj):
+        return obj.title
+
+    def scope_link(self, obj):
+        return obj.get_url(request=self.request)
+
+
+class AuthorFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Author, slug=slug)
+
+    def articles(self, obj):
+        return ArticlePage.objects.live().by_author(obj)
+
+    def scope_title(self, obj):
+        return obj.name
+
+    def scope_link(self, obj):
+        return obj.get_absolute_url()
+
+
+class TagFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Tag, slug=slug)
+
+    def articles(self, obj):
+        return ArticlePage.objects.live().tagged(obj)
+
+    def scope_title(self, obj):
+        return obj.name
+
+    def scope_link(self, obj):
+        from django.urls import reverse
+
+        return reverse("news:tag", args=[obj.slug])
+
+
+def atom(feed_class):
+    return type(f"Atom{feed_class.__name__}", (feed_class,), {"feed_type": feedgenerator.Atom1Feed,
+                                                            "subtitle": feed_class.description})  # fmt: skip
+
+
+def yandex(feed_class):
+    return type(f"Yandex{feed_class.__name__}", (feed_class,), {"feed_type": YandexFullTextFeed})
