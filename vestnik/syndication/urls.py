@@ -1,6 +1,8 @@
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
 from . import views
+from .sitemaps import SITEMAPS
 
 app_name = "syndication"
 urlpatterns = [
@@ -13,4 +15,22 @@ urlpatterns = [
     path("feeds/author/<slug:slug>/atom/", views.author_atom, name="author-atom"),
     path("feeds/tag/<slug:slug>/rss/", views.tag_rss, name="tag-rss"),
     path("feeds/tag/<slug:slug>/atom/", views.tag_atom, name="tag-atom"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {
+            "sitemaps": SITEMAPS,
+            "sitemap_url_name": "syndication:sitemap-section",
+            "template_name": "syndication/sitemap_index.xml",
+        },  # fmt: skip
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS, "template_name": "syndication/sitemap.xml"},
+        name="sitemap-section",
+    ),
+    path("news-sitemap.xml", views.news_sitemap, name="news-sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
 ]

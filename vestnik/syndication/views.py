@@ -37,3 +37,41 @@ author_rss = conditional(feeds.AuthorFeed)
 author_atom = conditional(feeds.atom(feeds.AuthorFeed))
 tag_rss = conditional(feeds.TagFeed)
 tag_atom = conditional(feeds.atom(feeds.TagFeed))
+
+
+def news_sitemap(request):
+    """Google News: articles of the last 48 hours, at most 1,000, newest first."""
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.shortcuts import render
+    from django.utils import timezone
+
+    from .sitemaps import ArticleSitemap
+    from .xmltext import xml_safe
+
+    since = timezone.now() - timedelta(hours=48)
+    rows = (
+        ArticlePage.objects.live()
+        .filter(first_published_at__gte=since)
+        .order_by("-first_published_at")
+        .values("url_path", "title", "first_published_at")[:1000]
+    )
+    sitemap = ArticleSitemap()
+    articles = [
+        {
+            "location": request.build_absolute_uri(sitemap._relative(row["url_path"])),
+            "title": xml_safe(row["title"]),
+            "published": row["first_published_at"],
+        }
+        for row in rows
+    ]
+    context = {"articles": articles, "publication": xml_safe(settings.WAGTAIL_SITE_NAME), "language": "ru"}
+    return render(request, "syndication/news_sitemap.xml", context, content_type="application/xml")
+
+
+def robots_txt(request):
+    from django.shortcuts import render
+
+    base = f"{request.scheme}://{request.get_host()}"
+    return render(request, "syndication/robots.txt", {"base": base}, content_type="text/plain; charset=utf-8")

@@ -1,0 +1,116 @@
+"""Sitemaps: an index of sections, each paginated at 50,000 URLs, read with LIMIT/OFFSET
+as plain rows (no model instances), so a million articles never sit in memory at once."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from wagtail.models import Page
+
+from vestnik.news.models import ArticlePage, Author, HomePage, Tag
+
+URLS_PER_SITEMAP = 50_000
+
+
+class _RowSitemap(Sitemap):
+    limit = URLS_PER_SITEMAP
+
+    def __init__(self):
+        self._home = None
+
+    def _root(self) -> str:
+        if self._home is None:
+            self._home = HomePage.objects.values_list("url_path", flat=True).first() or "/"
+        return self._home
+
+    def _relative(self, url_path: str) -> str:
+        """A page's URL below the site root: "/home/politika/x/" → "/politika/x/"."""
+        home = self._root()
+        return "/" + url_path[len(home) :] if url_path.startswith(home) else url_path
+
+
+class ArticleSitemap(_RowSitemap):
+    def items(self):
+        return (
+            ArticlePage.objects.live()
+            .order_by("pk")
+            .values(
+                "pk", "url_path", "last_published_at", "updated_at", "hero_image__file", "hero_image__title"
+            )
+        )
+
+    def location(self, item):
+        return self._relative(item["url_path"])
+
+    def lastmod(self, item):
+        return item["updated_at"] or item["last_published_at"]
+
+    def get_latest_lastmod(self):
+        # Django's default takes the max over every item: a million rows for one date.
+        return ArticlePage.objects.live().aggregate(latest=Max(Coalesce("updated_at", "last_published_at")))[
+            "latest"
+        ]
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        base = f"{self.get_protocol(protocol)}://{self.get_domain(site)}{settings.MEDIA_URL}"
+        for url in urls:
+            if url["item"]["hero_image__file"]:
+                url["image"] = {
+                    "loc": base + url["item"]["hero_image__file"],
+                    "title": url["item"]["hero_image__title"],
+                }
+        return urls
+
+
+class SectionSitemap(_RowSitemap):
+    """The home page and the rubrics."""
+
+    def items(self):
+        # The home page and its children, the rubrics (Wagtail's tree root is depth 1).
+        home_depth = HomePage.objects.values_list("depth", flat=True).first() or 2
+        pages = Page.objects.live().filter(depth__in=[home_depth, home_depth + 1])
+        return pages.order_by("path").values("url_path", "last_published_at")
+
+    def location(self, item):
+        return self._relative(item["url_path"])
+
+    def lastmod(self, item):
+        return item["last_published_at"]
+
+    def get_latest_lastmod(self):
+        return ArticlePage.objects.live().aggregate(latest=Max("last_published_at"))["latest"]
+
+
+class AuthorSitemap(_RowSitemap):
+    def items(self):
+        return (
+            Author.objects.filter(article_links__page__live=True)
+            .distinct()
+            .order_by("pk")
+            .values("pk", "slug")
+        )
+
+    def location(self, item):
+        return reverse("news:author", kwargs={"slug": item["slug"]})
+
+
+class TagSitemap(_RowSitemap):
+    def items(self):
+        return (
+            Tag.objects.filter(tagged_articles__isnull=False).distinct().order_by("pk").values("pk", "slug")
+        )
+
+    def location(self, item):
+        return reverse("news:tag", kwargs={"slug": item["slug"]})
+
+
+SITEMAPS = {
+    "articles": ArticleSitemap,
+    "sections": SectionSitemap,
+    "authors": AuthorSitemap,
+    "tags": TagSitemap,
+}

@@ -1,0 +1,115 @@
+"""Sitemaps against the sitemaps.org 0.9 schemas and the Google News sitemap rules."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from django.utils import timezone
+from lxml import etree
+
+from vestnik.news.tests.factories import article_with
+from vestnik.syndication import sitemaps
+
+pytestmark = pytest.mark.django_db
+SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "news": "http://www.google.com/schemas/sitemap-news/0.9",
+      "image": "http://www.google.com/schemas/sitemap-image/1.1"}  # fmt: skip
+
+
+def valid(content: bytes, schema: str):
+    document = etree.fromstring(content)
+    xsd = etree.XMLSchema(etree.parse(str(SCHEMAS / schema)))
+    assert xsd.validate(document), xsd.error_log
+    return document
+
+
+def test_index_lists_every_section_and_validates(client, newsroom):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    index = valid(response.content, "siteindex.xsd")
+    locations = index.xpath("//s:sitemap/s:loc/text()", namespaces=NS)
+    assert locations == [
+        f"http://testserver/sitemap-{name}.xml" for name in ("articles", "sections", "authors", "tags")
+    ]
+    assert index.xpath("//s:sitemap/s:lastmod/text()", namespaces=NS)
+
+
+def test_article_sitemap_has_every_live_article_with_lastmod_and_image(client, newsroom, politics):
+    article_with(rubric=politics, title="Черновик", lead="Нет.").unpublish()
+    urlset = valid(client.get("/sitemap-articles.xml").content, "sitemap.xsd")
+    locations = urlset.xpath("//s:url/s:loc/text()", namespaces=NS)
+    expected = {f"http://testserver{a.url}" for a in newsroom["articles"]}
+    assert set(locations) == expected
+    assert len(urlset.xpath("//s:url/s:lastmod", namespaces=NS)) == len(expected)
+
+
+def test_updated_time_is_the_lastmod(client, politics):
+    updated = timezone.now().replace(microsecond=0) + dt.timedelta(hours=1)
+    article_with(rubric=politics, title="Бюджет", lead="Коротко.", updated_at=updated)
+    urlset = valid(client.get("/sitemap-articles.xml").content, "sitemap.xsd")
+    lastmod = urlset.xpath("//s:url/s:lastmod/text()", namespaces=NS)[0]
+    assert dt.datetime.fromisoformat(lastmod) == updated
+
+
+def test_sections_authors_and_tags_validate(client, newsroom):
+    for name in ("sections", "authors", "tags"):
+        urlset = valid(client.get(f"/sitemap-{name}.xml").content, "sitemap.xsd")
+        assert urlset.xpath("//s:url", namespaces=NS), name
+    sections = client.get("/sitemap-sections.xml").content.decode()
+    assert (
+        "<loc>http://testserver/</loc>" in sections
+        and f"http://testserver{newsroom['politics'].url}" in sections
+    )
+
+
+def test_article_sitemap_is_paginated(client, politics, monkeypatch):
+    monkeypatch.setattr(sitemaps.ArticleSitemap, "limit", 2)
+    for n in range(5):
+        article_with(rubric=politics, title=f"Новость {n}", lead="Коротко.")
+    index = valid(client.get("/sitemap.xml").content, "siteindex.xsd")
+    pages = [loc for loc in index.xpath("//s:sitemap/s:loc/text()", namespaces=NS) if "articles" in loc]
+    assert pages == ["http://testserver/sitemap-articles.xml", "http://testserver/sitemap-articles.xml?p=2",
+                     "http://testserver/sitemap-articles.xml?p=3"]  # fmt: skip
+    seen = []
+    for page in ("1", "2", "3"):
+        urlset = valid(client.get("/sitemap-articles.xml", {"p": page}).content, "sitemap.xsd")
+        seen += urlset.xpath("//s:url/s:loc/text()", namespaces=NS)
+    assert len(seen) == len(set(seen)) == 5
+    assert client.get("/sitemap-articles.xml", {"p": "4"}).status_code == 404
+
+
+def test_news_sitemap_follows_google_news_rules(client, politics):
+    now = timezone.now()
+    fresh = article_with(rubric=politics, title="Свежая <новость> & «цитата»", lead="Коротко.",
+                         first_published_at=now - dt.timedelta(hours=3))  # fmt: skip
+    article_with(
+        rubric=politics, title="Вчерашняя", lead="Коротко.", first_published_at=now - dt.timedelta(hours=30)
+    )
+    article_with(
+        rubric=politics, title="Старая", lead="Коротко.", first_published_at=now - dt.timedelta(hours=49)
+    )
+    response = client.get("/news-sitemap.xml")
+    urlset = valid(response.content, "sitemap.xsd")
+    urls = urlset.xpath("//s:url", namespaces=NS)
+    assert 1 <= len(urls) <= 1000
+    titles = urlset.xpath("//news:news/news:title/text()", namespaces=NS)
+    assert titles == ["Свежая <новость> & «цитата»", "Вчерашняя"]
+    for url in urls:
+        assert url.xpath("news:news/news:publication/news:name/text()", namespaces=NS) == ["Вестник"]
+        assert url.xpath("news:news/news:publication/news:language/text()", namespaces=NS) == ["ru"]
+        published = dt.datetime.fromisoformat(
+            url.xpath("news:news/news:publication_date/text()", namespaces=NS)[0]
+        )
+        assert published.tzinfo is not None and now - published <= dt.timedelta(hours=48)
+    assert urlset.xpath("//s:loc/text()", namespaces=NS)[0] == f"http://testserver{fresh.url}"
+
+
+def test_robots_txt_points_at_the_sitemaps(client, home):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    text = response.content.decode()
+    assert (
+        "Sitemap: http://testserver/sitemap.xml" in text
+        and "Sitemap: http://testserver/news-sitemap.xml" in text
+    )
+    assert "Disallow: /admin/" in text
