@@ -1,0 +1,36 @@
+from django import template
+
+from vestnik.syndication import metadata
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    return metadata.canonical_url(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def website_ld(context):
+    return metadata.ld_json(metadata.website(context["request"]))
+
+
+@register.simple_tag(takes_context=True)
+def article_ld(context, page):
+    request = context["request"]
+    rubric = context.get("rubric")
+    article = metadata.news_article(
+        request,
+        page,
+        rubric=rubric,
+        byline=context.get("byline") or [],
+        tags=context.get("article_tags") or [],
+    )
+    crumbs = [("Главная", "/")] + ([(rubric.title, rubric.url)] if rubric else []) + [(page.title, page.url)]
+    return metadata.ld_json([article, metadata.breadcrumbs(request, crumbs)])
+
+
+@register.simple_tag(takes_context=True)
+def og_image(context, image):
+    urls = metadata.image_urls(context["request"], image)
+    return urls[0] if urls else ""
