@@ -25,12 +25,7 @@ urlpatterns = [
         },  # fmt: skip
         name="sitemap",
     ),
-    path(
-        "sitemap-<section>.xml",
-        sitemap_views.sitemap,
-        {"sitemaps": SITEMAPS, "template_name": "syndication/sitemap.xml"},
-        name="sitemap-section",
-    ),
+    path("sitemap-<section>.xml", views.sitemap_section, name="sitemap-section"),
     path("news-sitemap.xml", views.news_sitemap, name="news-sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
 ]

@@ -75,3 +75,43 @@ def robots_txt(request):
 
     base = f"{request.scheme}://{request.get_host()}"
     return render(request, "syndication/robots.txt", {"base": base}, content_type="text/plain; charset=utf-8")
+
+
+def sitemap_section(request, section):
+    """One page of one sitemap section, streamed as it is read."""
+    from django.conf import settings
+    from django.http import Http404, StreamingHttpResponse
+    from django.utils import timezone
+    from django.utils.html import escape
+
+    from .sitemaps import SITEMAPS
+
+    if section not in SITEMAPS:
+        raise Http404(f"no sitemap section {section!r}")
+    sitemap = SITEMAPS[section]()
+    try:
+        page = int(request.GET.get("p", "1"))
+    except ValueError:
+        raise Http404("the sitemap page must be a number") from None
+    if page < 1 or (page > 1 and page > sitemap.paginator.num_pages):
+        raise Http404(f"sitemap {section} has no page {page}")
+    base = f"{request.scheme}://{request.get_host()}"
+
+    def lines():
+        yield ('<?xml version="1.0" encoding="UTF-8"?>\n'
+               '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+               'xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">\n')  # fmt: skip
+        for item in sitemap.page_rows(page):
+            line = f"<url><loc>{escape(base + sitemap.location(item))}</loc>"
+            lastmod = sitemap.lastmod(item) if hasattr(sitemap, "lastmod") else None
+            if lastmod:
+                line += f"<lastmod>{timezone.localtime(lastmod).isoformat(timespec='seconds')}</lastmod>"
+            image = sitemap.image(item)
+            if image:
+                line += f"<image:image><image:loc>{escape(base + settings.MEDIA_URL + image)}</image:loc></image:image>"
+            yield line + "</url>\n"
+        yield "</urlset>\n"
+
+    response = StreamingHttpResponse(lines(), content_type="application/xml; charset=utf-8")
+    response["X-Robots-Tag"] = "noindex, noodp, noarchive"
+    return response

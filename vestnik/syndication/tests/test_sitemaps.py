@@ -16,7 +16,9 @@ NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "news": "http://www.go
       "image": "http://www.google.com/schemas/sitemap-image/1.1"}  # fmt: skip
 
 
-def valid(content: bytes, schema: str):
+def valid(content, schema: str):
+    if not isinstance(content, bytes):  # a streamed response
+        content = b"".join(content.streaming_content) if content.streaming else content.content
     document = etree.fromstring(content)
     xsd = etree.XMLSchema(etree.parse(str(SCHEMAS / schema)))
     assert xsd.validate(document), xsd.error_log
@@ -36,7 +38,7 @@ def test_index_lists_every_section_and_validates(client, newsroom):
 
 def test_article_sitemap_has_every_live_article_with_lastmod_and_image(client, newsroom, politics):
     article_with(rubric=politics, title="Черновик", lead="Нет.").unpublish()
-    urlset = valid(client.get("/sitemap-articles.xml").content, "sitemap.xsd")
+    urlset = valid(client.get("/sitemap-articles.xml"), "sitemap.xsd")
     locations = urlset.xpath("//s:url/s:loc/text()", namespaces=NS)
     expected = {f"http://testserver{a.url}" for a in newsroom["articles"]}
     assert set(locations) == expected
@@ -46,16 +48,16 @@ def test_article_sitemap_has_every_live_article_with_lastmod_and_image(client, n
 def test_updated_time_is_the_lastmod(client, politics):
     updated = timezone.now().replace(microsecond=0) + dt.timedelta(hours=1)
     article_with(rubric=politics, title="Бюджет", lead="Коротко.", updated_at=updated)
-    urlset = valid(client.get("/sitemap-articles.xml").content, "sitemap.xsd")
+    urlset = valid(client.get("/sitemap-articles.xml"), "sitemap.xsd")
     lastmod = urlset.xpath("//s:url/s:lastmod/text()", namespaces=NS)[0]
     assert dt.datetime.fromisoformat(lastmod) == updated
 
 
 def test_sections_authors_and_tags_validate(client, newsroom):
     for name in ("sections", "authors", "tags"):
-        urlset = valid(client.get(f"/sitemap-{name}.xml").content, "sitemap.xsd")
+        urlset = valid(client.get(f"/sitemap-{name}.xml"), "sitemap.xsd")
         assert urlset.xpath("//s:url", namespaces=NS), name
-    sections = client.get("/sitemap-sections.xml").content.decode()
+    sections = b"".join(client.get("/sitemap-sections.xml").streaming_content).decode()
     assert (
         "<loc>http://testserver/</loc>" in sections
         and f"http://testserver{newsroom['politics'].url}" in sections
@@ -72,10 +74,12 @@ def test_article_sitemap_is_paginated(client, politics, monkeypatch):
                      "http://testserver/sitemap-articles.xml?p=3"]  # fmt: skip
     seen = []
     for page in ("1", "2", "3"):
-        urlset = valid(client.get("/sitemap-articles.xml", {"p": page}).content, "sitemap.xsd")
+        urlset = valid(client.get("/sitemap-articles.xml", {"p": page}), "sitemap.xsd")
         seen += urlset.xpath("//s:url/s:loc/text()", namespaces=NS)
     assert len(seen) == len(set(seen)) == 5
     assert client.get("/sitemap-articles.xml", {"p": "4"}).status_code == 404
+    assert client.get("/sitemap-articles.xml", {"p": "x"}).status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
 def test_news_sitemap_follows_google_news_rules(client, politics):
