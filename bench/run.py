@@ -1,7 +1,7 @@
 """`make bench`: each benchmark per engine in its own process; a table, and JSON.
 
-Sizes: BENCH_SQLITE_ARTICLES (default 100,000) and BENCH_POSTGRES_ARTICLES (default
-1,000,000, about an hour on two cores). BENCH_POSTGRES_URL names the server (default the
+Sizes: BENCH_SQLITE_ARTICLES (default 100,000), BENCH_POSTGRES_ARTICLES (default
+1,000,000, about an hour on two cores) and BENCH_SITEMAP_ARTICLES (default 1,000,000). BENCH_POSTGRES_URL names the server (default the
 local one); the PostgreSQL half is skipped, and says so, when it cannot be reached.
 """
 
@@ -55,6 +55,21 @@ def table(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def sitemap_table(result: dict) -> str:
+    lines = [
+        f"Sitemaps on PostgreSQL at {result['articles']:,} articles (best of 3; reference: Wagtail's own sitemap)",
+        f"{'what':<40}{'URLs':>8}{'seconds':>9}{'peak MB':>9}{'KB':>8}",
+    ]
+    lines.append("-" * len(lines[-1]))
+    for key, label in (("index", "sitemap index"), ("article_page", "article sitemap page (deep)"),
+                       ("wagtail_page", "reference: Wagtail sitemap page (deep)")):  # fmt: skip
+        row = result[key]
+        lines.append(
+            f"{label:<40}{row['urls']:>8,}{row['seconds']:>9.2f}{row['peak_mb']:>9.2f}{row['bytes'] // 1024:>8,}"
+        )
+    return "\n".join(lines)
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     runs = [("sqlite", os.environ.get("BENCH_SQLITE_ARTICLES", "100000"))]
@@ -68,8 +83,24 @@ def main() -> int:
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
         results.append(json.loads(path.read_text()))
     print(table(results))
+    sitemap = None
+    if len(runs) > 1:  # PostgreSQL is reachable
+        path = OUT / "sitemap-postgresql.json"
+        articles = os.environ.get("BENCH_SITEMAP_ARTICLES", "1000000")
+        command = [
+            sys.executable,
+            str(ROOT / "bench" / "sitemap_bench.py"),
+            "--articles",
+            articles,
+            "--json",
+            str(path),
+        ]
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        sitemap = json.loads(path.read_text())
+        print()
+        print(sitemap_table(sitemap))
     summary = OUT / "results.json"
-    summary.write_text(json.dumps({"search": results}, ensure_ascii=False, indent=2))
+    summary.write_text(json.dumps({"search": results, "sitemap": sitemap}, ensure_ascii=False, indent=2))
     print(f"\nJSON: {summary}")
     return 0
 

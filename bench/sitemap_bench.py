@@ -111,7 +111,7 @@ def measure(url: str, repeat: int = 3) -> dict:
         tracemalloc.stop()
         assert response.status_code == 200, (url, response.status_code)
         size = len(body)
-    return {"url": url, "seconds": round(min(times), 2), "peak_mb": round(min(peaks) / 2**20, 1),
+    return {"url": url, "seconds": round(min(times), 2), "peak_mb": round(min(peaks) / 2**20, 2),
             "bytes": size, "urls": body.count(b"<loc>")}  # fmt: skip
 
 
