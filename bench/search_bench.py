@@ -351,7 +351,28 @@ def main():
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="lemmatizing processes")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--measure-only", type=Path, metavar="EARLIER_JSON",
+                        help="reuse the database and build figures of an earlier run; time the queries again")  # fmt: skip
     args = parser.parse_args()
+
+    if args.measure_only:
+        earlier = json.loads(args.measure_only.read_text())
+        if args.engine == "sqlite":
+            url = f"sqlite:///{ROOT / 'var' / 'bench' / f'search-{args.articles}.sqlite3'}"
+        else:
+            base = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+            url = base.rsplit("/", 1)[0] + "/vestnik_bench"
+        os.environ["DATABASE_URL"] = url
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vestnik.settings.dev")
+        import django
+
+        django.setup()
+        result = {k: v for k, v in earlier.items() if k not in ("ours", "reference", "queries")}
+        result.update(measure(query_mix(Generator()), args.repeat))
+        print(json.dumps(result, ensure_ascii=False))
+        if args.json:
+            args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2))
+        return
 
     if args.engine == "sqlite":
         path = ROOT / "var" / "bench" / f"search-{args.articles}.sqlite3"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db import connection
+from django.db import connection, transaction
 
 from .documents import FIELDS, AnalysedDocument
 from .query import Clause, ParsedQuery
@@ -192,14 +192,23 @@ class PostgresBackend:
             f"ORDER BY score DESC, n.published_at DESC LIMIT %s OFFSET %s"
         )
         tsquery = self.tsquery(query)
-        with connection.cursor() as cursor:
+        with transaction.atomic(), connection.cursor() as cursor:
+            self._use_the_index(cursor)
             cursor.execute(sql, [tsquery, *params, self.rank_weights, now, tsquery, limit, offset])
             return cursor.fetchall()
+
+    @staticmethod
+    def _use_the_index(cursor):
+        # For a word in most articles the planner prefers reading the table, which means
+        # detoasting every vector to test it: 12 s at a million articles, against 0.2 s
+        # through the GIN index (whose bitmap needs no recheck). Never scan the vectors.
+        cursor.execute("SET LOCAL enable_seqscan = off")
 
     def count(self, query: ParsedQuery, *, restrict) -> int:
         where, params = self._where(restrict)
         sql = f"SELECT count(*) FROM search_searchdocument d, CAST(%s AS tsquery) q WHERE {where}"
-        with connection.cursor() as cursor:
+        with transaction.atomic(), connection.cursor() as cursor:
+            self._use_the_index(cursor)
             cursor.execute(sql, [self.tsquery(query), *params])
             return cursor.fetchone()[0]
 
