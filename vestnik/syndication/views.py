@@ -1,16 +1,24 @@
-"""Feeds with conditional GET, and robots.txt."""
+"""Feeds with conditional GET, sitemap pages, the Google News sitemap and robots.txt."""
 
 from __future__ import annotations
 
 import hashlib
+from datetime import timedelta
 
+from django.conf import settings
 from django.db.models import Max
+from django.http import Http404, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.html import escape
 from django.views.decorators.http import condition
 
 from vestnik.news.models import ArticlePage
 from vestnik.news.selectors import content_generation
 
 from . import feeds
+from .sitemaps import SITEMAPS, ArticleSitemap
+from .xmltext import xml_safe
 
 
 def _etag(request, *args, **kwargs):
@@ -41,15 +49,6 @@ tag_atom = conditional(feeds.atom(feeds.TagFeed))
 
 def news_sitemap(request):
     """Google News: articles of the last 48 hours, at most 1,000, newest first."""
-    from datetime import timedelta
-
-    from django.conf import settings
-    from django.shortcuts import render
-    from django.utils import timezone
-
-    from .sitemaps import ArticleSitemap
-    from .xmltext import xml_safe
-
     since = timezone.now() - timedelta(hours=48)
     rows = (
         ArticlePage.objects.live()
@@ -71,7 +70,6 @@ def news_sitemap(request):
 
 
 def robots_txt(request):
-    from django.shortcuts import render
 
     base = f"{request.scheme}://{request.get_host()}"
     return render(request, "syndication/robots.txt", {"base": base}, content_type="text/plain; charset=utf-8")
@@ -79,13 +77,6 @@ def robots_txt(request):
 
 def sitemap_section(request, section):
     """One page of one sitemap section, streamed as it is read."""
-    from django.conf import settings
-    from django.http import Http404, StreamingHttpResponse
-    from django.utils import timezone
-    from django.utils.html import escape
-
-    from .sitemaps import SITEMAPS
-
     if section not in SITEMAPS:
         raise Http404(f"no sitemap section {section!r}")
     sitemap = SITEMAPS[section]()
