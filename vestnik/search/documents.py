@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vestnik.core.text.excerpt import html_to_text
-from vestnik.core.text.lemmas import is_kazakh_text, lemmas, word_forms
+from vestnik.core.text.lemmas import is_kazakh, lemmas, word_forms
 
 # Heaviest first: a word in the title counts most, one in the body least. "meta" is
 # the tags, the authors' names and the rubrics.
@@ -50,7 +50,7 @@ def article_texts(page, rubric_titles: dict[str, str] | None = None) -> dict[str
 
 def analyse(texts: dict[str, str]) -> AnalysedDocument:
     by_field = {name: word_forms(texts.get(name, "")) for name in FIELDS}
-    kazakh = is_kazakh_text(" ".join(texts.get(name, "") for name in FIELDS))
+    kazakh = is_kazakh(" ".join(texts.get(name, "") for name in FIELDS))
     return AnalysedDocument(
         {name: AnalysedField(forms, [lemmas(f, kazakh) for f in forms]) for name, forms in by_field.items()}
     )

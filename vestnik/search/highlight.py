@@ -20,11 +20,10 @@ class Matcher:
         self.forms, self.lemmas = query.highlight_terms()
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        found = words(text)
-        kazakh = is_kazakh([w.form for w in found])
+        kazakh = is_kazakh(text)
         return [
             (w.start, w.end)
-            for w in found
+            for w in words(text)
             if w.form in self.forms or not self.lemmas.isdisjoint(lemmas(w.form, kazakh))
         ]
 

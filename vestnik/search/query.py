@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from vestnik.core.text.kazakh import kazakh_stem
-from vestnik.core.text.lemmas import lemmas, words
+from vestnik.core.text.lemmas import is_cyrillic, lemmas, words
 from vestnik.core.text.stopwords import STOP_WORDS
 
 MAX_QUERY_LENGTH = 300
-_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]")
 MAX_WORDS = 16
 # A clause: an optional minus, then a quoted phrase (the closing quote may be missing)
 # or a run of anything but spaces and quotes. Typographic quotes count as quotes.
@@ -70,7 +69,7 @@ def _term(form: str) -> Term:
     # A query has no context to tell its language: any Cyrillic word may be Kazakh ("бала"
     # is also the genitive of Russian "бал"), so its Kazakh stem is one more alternative.
     found = lemmas(form, kazakh_context=True)
-    if _CYRILLIC.search(form):
+    if is_cyrillic(form):
         found = tuple(dict.fromkeys((*found, kazakh_stem(form))))
     return Term(form, found)
 

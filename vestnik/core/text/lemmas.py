@@ -58,8 +58,11 @@ _CYRILLIC_WORD = re.compile(r"[^\W\d_]*[а-яёәғқңөұүһі][^\W\d_]*", re
 _KAZAKH_WORD = re.compile(r"[^\W\d_]*[әғқңөұүһі][^\W\d_]*", re.IGNORECASE)
 
 
-def is_kazakh_text(text: str) -> bool:
-    """is_kazakh for a whole text without splitting it into words first."""
+def is_kazakh(text: str) -> bool:
+    """Whether a text is Kazakh: KAZAKH_SHARE of its Cyrillic words have a Kazakh letter.
+
+    Counted by two regular expressions over the whole text, without splitting it first.
+    """
     cyrillic = len(_CYRILLIC_WORD.findall(text))
     return bool(cyrillic) and len(_KAZAKH_WORD.findall(text)) >= KAZAKH_SHARE * cyrillic
 
@@ -71,17 +74,14 @@ def _morph():
     return pymorphy3.MorphAnalyzer()
 
 
-def is_kazakh(forms: list[str]) -> bool:
-    cyrillic = [f for f in forms if _CYRILLIC.search(f)]
-    if not cyrillic:
-        return False
-    return sum(1 for f in cyrillic if has_kazakh_letters(f)) >= KAZAKH_SHARE * len(cyrillic)
+def is_cyrillic(word: str) -> bool:
+    return _CYRILLIC.search(word) is not None
 
 
 @lru_cache(maxsize=200_000)
 def lemmas(form: str, kazakh_context: bool = False) -> tuple[str, ...]:
     """Every plausible lemma of a normalised word form, most likely first."""
-    if not _CYRILLIC.search(form):
+    if not is_cyrillic(form):
         return (form,)  # numbers, Latin words and other scripts are matched as written
     if has_kazakh_letters(form):
         return (kazakh_stem(form),)

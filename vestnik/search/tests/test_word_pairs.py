@@ -12,9 +12,8 @@ from .word_pairs import KAZAKH_MATCH, MATCH, NOT_MATCH
 
 
 def shares_a_lemma(query: str, document: str) -> bool:
-    found = words(document)
-    kazakh = is_kazakh([w.form for w in found])
-    doc_lemmas = {lemma for w in found for lemma in lemmas(w.form, kazakh)}
+    kazakh = is_kazakh(document)
+    doc_lemmas = {lemma for w in words(document) for lemma in lemmas(w.form, kazakh)}
     terms = [t for clause in parse_query(query).positive for t in clause.terms]
     return all(not doc_lemmas.isdisjoint(t.lemmas) for t in terms)
 
