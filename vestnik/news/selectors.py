@@ -52,14 +52,25 @@ class RubricLink:
     path: str  # the tree path, to find an article's rubric from its own path
 
 
+def home_url_path() -> str:
+    """The home page's tree URL path ("/home/"), which page URLs are relative to."""
+    return HomePage.objects.values_list("url_path", flat=True).first() or "/"
+
+
+def site_path(url_path: str, home: str) -> str:
+    """A page's URL below the site root, without a query per page: "/home/politika/x/" →
+    "/politika/x/" (``home`` from home_url_path)."""
+    return "/" + url_path[len(home) :] if url_path.startswith(home) else url_path
+
+
 def menu_rubrics() -> list[RubricLink]:
     """Live rubrics in the editors' order, for the menu and for naming a card's rubric."""
 
     def compute():
-        home = HomePage.objects.values_list("url_path", flat=True).first() or "/"
+        home = home_url_path()
         rubrics = RubricPage.objects.live().order_by("path").values_list("id", "title", "url_path", "path")
         return [
-            RubricLink(pk, title, "/" + url_path[len(home) :], path) for pk, title, url_path, path in rubrics
+            RubricLink(pk, title, site_path(url_path, home), path) for pk, title, url_path, path in rubrics
         ]
 
     return _cached("menu", compute, timeout=3600)

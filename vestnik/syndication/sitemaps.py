@@ -10,6 +10,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from vestnik.news.models import ArticlePage, Author, HomePage, Tag
+from vestnik.news.selectors import home_url_path, site_path
 
 URLS_PER_SITEMAP = 50_000
 
@@ -22,7 +23,7 @@ class _RowSitemap(Sitemap):
 
     def _root(self) -> str:
         if self._home is None:
-            self._home = HomePage.objects.values_list("url_path", flat=True).first() or "/"
+            self._home = home_url_path()
         return self._home
 
     def image(self, item) -> str | None:
@@ -36,9 +37,7 @@ class _RowSitemap(Sitemap):
         return self.items()[start : start + self.limit].iterator(chunk_size=5000)
 
     def _relative(self, url_path: str) -> str:
-        """A page's URL below the site root: "/home/politika/x/" → "/politika/x/"."""
-        home = self._root()
-        return "/" + url_path[len(home) :] if url_path.startswith(home) else url_path
+        return site_path(url_path, self._root())
 
 
 class ArticleSitemap(_RowSitemap):

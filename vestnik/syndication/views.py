@@ -14,10 +14,10 @@ from django.utils.html import escape
 from django.views.decorators.http import condition
 
 from vestnik.news.models import ArticlePage
-from vestnik.news.selectors import content_generation
+from vestnik.news.selectors import content_generation, home_url_path, site_path
 
 from . import feeds
-from .sitemaps import SITEMAPS, ArticleSitemap
+from .sitemaps import SITEMAPS
 from .xmltext import xml_safe
 
 
@@ -56,10 +56,10 @@ def news_sitemap(request):
         .order_by("-first_published_at")
         .values("url_path", "title", "first_published_at")[:1000]
     )
-    sitemap = ArticleSitemap()
+    home = home_url_path()
     articles = [
         {
-            "location": request.build_absolute_uri(sitemap._relative(row["url_path"])),
+            "location": request.build_absolute_uri(site_path(row["url_path"], home)),
             "title": xml_safe(row["title"]),
             "published": row["first_published_at"],
         }
