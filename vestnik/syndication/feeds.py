@@ -10,13 +10,16 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import feedgenerator
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from vestnik.core.text.excerpt import html_to_text
 from vestnik.news.models import ArticlePage, Author, RubricPage, Tag
 from vestnik.news.models.site_settings import NewsSiteSettings
+from vestnik.news.selectors import rubric_of
 
 from .xmltext import xml_safe
 
@@ -101,12 +104,12 @@ class ArticleFeed(Feed):
         return bool(self.site_settings and self.site_settings.feed_full_text)
 
     def item_description(self, item):
-        parts = [f"<p>{_escape(item.lead)}</p>"]
+        parts = [f"<p>{escape(item.lead)}</p>"]
         if self.full_text():
             parts.append(item.body or "")
         if item.correction:
             parts.append(
-                f"<p><strong>{_escape(_('Исправление'))}:</strong> {html_to_text(item.correction)}</p>"
+                f"<p><strong>{escape(_('Исправление'))}:</strong> {html_to_text(item.correction)}</p>"
             )
         return xml_safe("\n".join(parts))
 
@@ -127,8 +130,6 @@ class ArticleFeed(Feed):
         )
 
     def item_categories(self, item):
-        from vestnik.news.selectors import rubric_of
-
         rubric = rubric_of(item)
         rubrics = ([rubric.title] if rubric else []) + [r.title for r in item.extra_rubrics.all()]
         return [xml_safe(c) for c in dict.fromkeys(rubrics + [i.tag.name for i in item.tagged_items.all()])]
@@ -143,12 +144,6 @@ class ArticleFeed(Feed):
 
     def item_extra_kwargs(self, item):
         return {"full_text": xml_safe(html_to_text(item.body or "") or item.lead)}
-
-
-def _escape(text: str) -> str:
-    from django.utils.html import escape
-
-    return escape(text)
 
 
 class RubricFeed(ArticleFeed):
@@ -190,8 +185,6 @@ class TagFeed(ArticleFeed):
         return obj.name
 
     def scope_link(self, obj):
-        from django.urls import reverse
-
         return reverse("news:tag", args=[obj.slug])
 
 
