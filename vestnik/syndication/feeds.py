@@ -109,7 +109,7 @@ class ArticleFeed(Feed):
             parts.append(item.body or "")
         if item.correction:
             parts.append(
-                f"<p><strong>{escape(_('Исправление'))}:</strong> {html_to_text(item.correction)}</p>"
+                f"<p><strong>{escape(_('Исправление'))}:</strong> {escape(html_to_text(item.correction))}</p>"
             )
         return xml_safe("\n".join(parts))
 

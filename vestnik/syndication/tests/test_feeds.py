@@ -166,3 +166,13 @@ def test_pages_announce_their_feeds(client, newsroom):
     assert 'type="application/rss+xml"' in html and 'href="/feeds/rss/"' in html
     html = client.get(newsroom["politics"].url).content.decode()
     assert f'href="/feeds/rubric/{newsroom["politics"].slug}/atom/"' in html
+
+
+def test_correction_text_is_escaped_in_the_item_html(client, politics):
+    article = article_with(rubric=politics, title="Бюджет", lead="Коротко.")
+    article.correction = "<p>Было написано &lt;script&gt;alert(1)&lt;/script&gt;, исправлено.</p>"
+    article.save_revision().publish()
+    _, feed = parse(client, "/feeds/rss/")
+    description = feed.entries[0].summary
+    assert "<script>" not in description
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in description
