@@ -16,3 +16,12 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("VESTNIK_HSTS_PRELOAD", False)  # noqa: F405
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+
+# Preloading HSTS is a promise about every subdomain that is hard to take back, so it
+# stays the site owner's explicit choice (VESTNIK_HSTS_PRELOAD=1) and its warning is not
+# noise in `check --deploy` until then.
+if not SECURE_HSTS_PRELOAD:
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
+# JSON lines for journald and log collectors unless VESTNIK_LOG_FORMAT=text.
+LOGGING["formatters"]["vestnik"]["kind"] = os.environ.get("VESTNIK_LOG_FORMAT") or "json"  # noqa: F405

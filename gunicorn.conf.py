@@ -1,0 +1,23 @@
+"""gunicorn settings for `make serve` (production). Every value can be overridden by the environment."""
+
+import multiprocessing
+import os
+
+# Pages are rendered by Python, so the work is CPU-bound: two processes per core keep both
+# cores busy while one process waits on PostgreSQL or Redis.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2))
+bind = os.environ.get("BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
+# Load Django once, before forking: the workers share its memory pages (copy-on-write).
+preload_app = True
+# A worker that stops answering for this long is replaced; slow uploads go through nginx.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 20
+keepalive = 5
+# Recycle workers now and then so slow leaks (caches, fragmentation) cannot grow forever.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
+max_requests_jitter = 2000
+# Our own JSON request log replaces gunicorn's access log (docs/deploy.md).
+accesslog = None
+errorlog = "-"
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+wsgi_app = "vestnik.wsgi:application"
