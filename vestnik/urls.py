@@ -7,7 +7,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from vestnik.news import routing
+
 urlpatterns = [
+    path("healthz", include("vestnik.ops.urls")),  # probes: no language prefix, never cached
     # Feeds are language-neutral: one address per feed, whatever the reader's language.
     path("", include("vestnik.syndication.urls")),
     path("django-admin/", admin.site.urls),
@@ -25,6 +28,10 @@ if settings.VESTNIK_SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("", include("vestnik.news.urls")),
     path("", include("vestnik.search.urls")),
+    # Home, rubric and article pages by one lookup; anything else falls through to Wagtail.
+    path("", routing.home),
+    path("<slug:rubric>/", routing.rubric),
+    path("<slug:rubric>/<slug:article>/", routing.article),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

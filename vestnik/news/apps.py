@@ -7,4 +7,4 @@ class NewsConfig(AppConfig):
     verbose_name = "Новости"
 
     def ready(self):
-        from . import signals  # noqa: F401  (cache generation bump on publish)
+        from . import routing, signals  # noqa: F401  (their signal handlers keep caches right)

@@ -16,8 +16,11 @@ from django.core.paginator import Paginator
 from django.db.models import F, Window
 from django.db.models.functions import Length, RowNumber, Substr
 from django.shortcuts import get_object_or_404
+from wagtail.models import Site
 
-from .models import ArticlePage, Author, HomePage, RubricPage, Tag
+from vestnik.caching.tags import depends_on, shows_articles
+
+from .models import ArticlePage, Author, HomePage, NewsSiteSettings, RubricPage, Tag
 
 GENERATION_KEY = "vestnik:content-generation"
 RUBRIC_BLOCK_SIZE = 4
@@ -42,6 +45,20 @@ def _cached(name: str, compute, timeout: int | None = None):
         value = compute()
         cache.set(key, value, timeout if timeout is not None else settings.VESTNIK_FRAGMENT_TTL)
     return value
+
+
+SITE_SETTINGS_KEY = "vestnik:site-settings"
+
+
+def site_settings() -> NewsSiteSettings:
+    """The default site's settings, cached (every page shows the tagline); signals.py forgets
+    them when an editor saves."""
+
+    def compute():
+        site = Site.objects.filter(is_default_site=True).first()
+        return NewsSiteSettings.for_site(site) if site else NewsSiteSettings()
+
+    return cache.get_or_set(SITE_SETTINGS_KEY, compute, 3600)
 
 
 @dataclass(frozen=True)
@@ -83,6 +100,7 @@ def rubric_of(article: ArticlePage) -> RubricLink | None:
 
 
 def _attach_rubrics(articles: list[ArticlePage]) -> list[ArticlePage]:
+    shows_articles(articles)
     for article in articles:
         article.rubric_link = rubric_of(article)
     return articles
@@ -99,11 +117,15 @@ def recent_articles(*, exclude: ArticlePage | None = None, limit: int = 6) -> li
 def recent_posts_cached(*, exclude: ArticlePage | None = None, limit: int = 6) -> list[ArticlePage]:
     """recent_articles, shared between pages: one query per generation and TTL."""
     pool = _cached(f"recent:{limit + 1}", lambda: recent_articles(limit=limit + 1))
-    return [a for a in pool if exclude is None or a.pk != exclude.pk][:limit]
+    posts = [a for a in pool if exclude is None or a.pk != exclude.pk][:limit]
+    depends_on("list:all")
+    shows_articles(posts)
+    return posts
 
 
 def home_blocks(*, home: HomePage) -> dict:
     """The lead story, the latest-news ribbon and one block per rubric."""
+    depends_on("list:all")
     latest = _attach_rubrics(
         list(ArticlePage.objects.live().descendant_of(home).newest().for_listing()[: LATEST_NEWS_SIZE + 1])
     )
@@ -141,6 +163,8 @@ def rubric_blocks() -> list[dict]:
         .order_by("path")
     )
     by_parent: dict[str, list[ArticlePage]] = {}
+    ranked = list(ranked)
+    shows_articles(ranked)
     for article in ranked:
         by_parent.setdefault(article.parent_path, []).append(article)
     blocks = []
@@ -161,6 +185,7 @@ def _paginate(queryset, page_number) -> PaginatorPage:
 
 
 def rubric_articles_page(*, rubric: RubricPage, page_number) -> PaginatorPage:
+    depends_on(f"list:rubric:{rubric.pk}")
     return _paginate(ArticlePage.objects.live().in_rubric(rubric).newest().for_listing(), page_number)
 
 
@@ -169,11 +194,14 @@ def article_context(*, article: ArticlePage) -> dict:
     authors = [link.author for link in article.article_authors.select_related("author__photo")]
     rubric = rubric_of(article)
     extra_ids = {r.pk for r in article.extra_rubrics.all()}
+    article_tags = list(article.tags.all())
+    depends_on(f"article:{article.pk}", *(f"author:{a.pk}" for a in authors))
+    depends_on(*(f"tag:{t.pk}" for t in article_tags))
     return {
         "rubric": rubric,
         "current_rubric_id": rubric.id if rubric else None,
         "byline": authors,
-        "article_tags": list(article.tags.all()),
+        "article_tags": article_tags,
         "extra_rubrics": [r for r in menu_rubrics() if r.id in extra_ids],
         "recent_posts": recent_posts_cached(exclude=article, limit=settings.VESTNIK_RECENT_POSTS),
     }
@@ -181,9 +209,11 @@ def article_context(*, article: ArticlePage) -> dict:
 
 def author_page(*, slug: str, page_number) -> tuple[Author, PaginatorPage]:
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+    depends_on(f"author:{author.pk}", f"list:author:{author.pk}")
     return author, _paginate(ArticlePage.objects.live().by_author(author).newest().for_listing(), page_number)
 
 
 def tag_page(*, slug: str, page_number) -> tuple[Tag, PaginatorPage]:
     tag = get_object_or_404(Tag, slug=slug)
+    depends_on(f"tag:{tag.pk}", f"list:tag:{tag.pk}")
     return tag, _paginate(ArticlePage.objects.live().tagged(tag).newest().for_listing(), page_number)

@@ -1,9 +1,11 @@
 """Cached lists are keyed by a content generation; any change to the tree bumps it."""
 
-from django.db.models.signals import post_delete
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from .selectors import bump_content_generation
+from .models import NewsSiteSettings
+from .selectors import SITE_SETTINGS_KEY, bump_content_generation
 
 
 def _bump(**kwargs):
@@ -13,3 +15,9 @@ def _bump(**kwargs):
 for _signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
     _signal.connect(_bump, dispatch_uid=f"vestnik-generation-{id(_signal)}")
 post_delete.connect(_bump, sender="wagtailcore.Page", dispatch_uid="vestnik-generation-delete")
+post_save.connect(
+    lambda **kwargs: cache.delete(SITE_SETTINGS_KEY),
+    sender=NewsSiteSettings,
+    weak=False,
+    dispatch_uid="vestnik-site-settings-saved",
+)

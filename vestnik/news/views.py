@@ -4,9 +4,11 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from . import selectors
+from .routing import site_for_request
 
 
 def author_detail(request, slug):
+    site_for_request(request)  # cached, for the cards' page URLs
     author, articles = selectors.author_page(slug=slug, page_number=request.GET.get("page"))
     return render(
         request,
@@ -16,5 +18,6 @@ def author_detail(request, slug):
 
 
 def tag_detail(request, slug):
+    site_for_request(request)
     tag, articles = selectors.tag_page(slug=slug, page_number=request.GET.get("page"))
     return render(request, "news/tag_page.html", {"tag": tag, "articles": articles, "now": timezone.now()})

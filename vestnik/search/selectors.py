@@ -9,6 +9,7 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.utils import timezone
 
+from vestnik.caching.tags import ANY, depends_on
 from vestnik.core.text.excerpt import html_to_text
 from vestnik.news.models import ArticlePage, Author, RubricPage
 from vestnik.news.selectors import rubric_of
@@ -115,6 +116,7 @@ def _load(rows, query: ParsedQuery) -> list[Hit]:
 
 def search(text: str, *, filters: Filters | None = None, page_number=1, page_size=PAGE_SIZE) -> SearchResults:
     """The results page of ``text``; a query that cannot run comes back with ``error``."""
+    depends_on(ANY)  # any edit can change what a query finds
     results = SearchResults(text=text or "")
     filters = filters or Filters()
     restrict = filters.restrict()

@@ -4,6 +4,8 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from vestnik.news.routing import site_for_request
+
 from . import selectors
 from .forms import SearchForm
 
@@ -20,6 +22,7 @@ def _run(request):
 
 
 def search_page(request):
+    site_for_request(request)  # cached, for the results' page URLs
     form, results = _run(request)
     context = {"form": form, "results": results, "now": timezone.now()}
     status = 400 if form.is_bound and form.errors else 200

@@ -34,6 +34,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("VESTNIK_BASE_URL", "http://127.0.0.1:800
 
 INSTALLED_APPS = [
     "vestnik.core",
+    "vestnik.caching",
     "vestnik.images",
     "vestnik.news",
     "vestnik.search",
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -65,8 +67,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "vestnik.ops.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "vestnik.caching.middleware.PageCacheMiddleware",
+    "vestnik.core.db_router.ReadYourWritesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -113,6 +118,30 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+
+def _pooled(database: dict) -> dict:
+    """PostgreSQL through psycopg 3's connection pool (one pool per worker process)."""
+    if database["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_POOL", True):
+        pool = {"min_size": 1, "max_size": int(os.environ.get("DATABASE_POOL_MAX", "4")), "timeout": 10}
+        database["OPTIONS"] = {**database.get("OPTIONS", {}), "pool": pool}
+        database["CONN_MAX_AGE"] = 0  # the pool keeps the connections; Django must not
+        database["CONN_HEALTH_CHECKS"] = False
+    return database
+
+
+_pooled(DATABASES["default"])
+# Read replicas: reads go there, writes and the requests of an editor who just wrote go to
+# the primary (vestnik.core.db_router).
+VESTNIK_DB_REPLICAS = []
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
+    _alias = f"replica{_number}"
+    DATABASES[_alias] = _pooled(dj_database_url.parse(_url, conn_health_checks=True))
+    DATABASES[_alias]["TEST"] = {"MIRROR": "default"}
+    VESTNIK_DB_REPLICAS.append(_alias)
+DATABASE_ROUTERS = ["vestnik.core.db_router.PrimaryReplicaRouter"]
+# Seconds after a write during which the same browser reads from the primary (replica lag).
+VESTNIK_REPLICA_PIN_SECONDS = int(os.environ.get("VESTNIK_REPLICA_PIN_SECONDS", "10"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis for cache and sessions when REDIS_URL is set; local memory otherwise.
@@ -128,6 +157,39 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole public pages in the cache (docs/performance.md). The TTL also bounds how old a cached
+# page's relative times ("5 минут назад") can get, so keep it at a minute or less.
+VESTNIK_PAGE_CACHE = env_bool("VESTNIK_PAGE_CACHE", True)
+VESTNIK_PAGE_CACHE_TTL = int(os.environ.get("VESTNIK_PAGE_CACHE_TTL", "60"))
+# What a CDN or nginx in front may do with a public page: keep it as long as we do, and
+# serve the old copy for a while longer while it fetches a new one.
+VESTNIK_PUBLIC_CACHE_CONTROL = (
+    f"public, max-age={VESTNIK_PAGE_CACHE_TTL}, s-maxage={VESTNIK_PAGE_CACHE_TTL}, "
+    f"stale-while-revalidate={int(os.environ.get('VESTNIK_STALE_WHILE_REVALIDATE', '30'))}"
+)
+# A CDN or caching proxy to purge on publish (Wagtail's front-end cache backends).
+VESTNIK_CDN = os.environ.get("VESTNIK_CDN", "").strip().lower()
+_CDN_BACKENDS = {
+    "cloudflare": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ.get("VESTNIK_CDN_CLOUDFLARE_ZONE_ID", ""),
+        "BEARER_TOKEN": os.environ.get("VESTNIK_CDN_CLOUDFLARE_TOKEN", ""),
+    },
+    "cloudfront": {
+        # Needs boto3 (pip install boto3) and AWS credentials in the usual AWS variables.
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ.get("VESTNIK_CDN_CLOUDFRONT_DISTRIBUTION_ID", ""),
+    },
+    # Varnish, or nginx with a purge module: an HTTP PURGE request per address.
+    "http": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ.get("VESTNIK_CDN_PURGE_URL", "http://127.0.0.1:6081"),
+    },
+}
+if VESTNIK_CDN and VESTNIK_CDN not in _CDN_BACKENDS:
+    raise ValueError(f"VESTNIK_CDN={VESTNIK_CDN!r}: expected one of {', '.join(_CDN_BACKENDS)} or empty")
+WAGTAILFRONTENDCACHE = {VESTNIK_CDN: _CDN_BACKENDS[VESTNIK_CDN]} if VESTNIK_CDN else {}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -176,10 +238,21 @@ VESTNIK_PAGE_SIZE = int(os.environ.get("VESTNIK_PAGE_SIZE", "20"))
 # never staler than this (docs/caching.md).
 VESTNIK_FRAGMENT_TTL = int(os.environ.get("VESTNIK_FRAGMENT_TTL", "60"))
 
+# One line per record on stderr (journald keeps it): JSON lines for log collectors in
+# production, text elsewhere. Each record made during a request carries its request id.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "vestnik.ops.logs.RequestIdFilter"}},
+    "formatters": {
+        "vestnik": {
+            "()": "vestnik.ops.logs.make_formatter",
+            "kind": os.environ.get("VESTNIK_LOG_FORMAT") or "text",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "vestnik", "filters": ["request_id"]}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("VESTNIK_LOG_LEVEL", "INFO")},
     "loggers": {
         # Wagtail and django-tasks log every page edit and task at INFO: too chatty for commands.

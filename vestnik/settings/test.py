@@ -31,6 +31,11 @@ if os.environ.get("VESTNIK_TEST_ON_POSTGRES") == "1":
 else:
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
 
+# A replica alias that mirrors the test database, for the read/write router's tests; the
+# router sends reads there only where a test lists it in VESTNIK_DB_REPLICAS.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+VESTNIK_DB_REPLICAS = []
+
 # whitenoise stays in the middleware stack, so it needs a static root to look at.
 STATIC_ROOT = VAR_DIR / "test-static"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)

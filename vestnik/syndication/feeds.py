@@ -14,12 +14,12 @@ from django.urls import reverse
 from django.utils import feedgenerator
 from django.utils.html import escape
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
+from vestnik.caching.tags import depends_on, shows_articles
 from vestnik.core.text.excerpt import html_to_text
 from vestnik.news.models import ArticlePage, Author, RubricPage, Tag
-from vestnik.news.models.site_settings import NewsSiteSettings
-from vestnik.news.selectors import rubric_of
+from vestnik.news.routing import site_for_request
+from vestnik.news.selectors import rubric_of, site_settings
 
 from .xmltext import xml_safe
 
@@ -47,8 +47,8 @@ class ArticleFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
-        site = Site.find_for_request(request)
-        self.site_settings = NewsSiteSettings.for_site(site) if site else None
+        site_for_request(request)  # cached, for the items' page URLs
+        self.site_settings = site_settings()
         return super().__call__(request, *args, **kwargs)
 
     # --- the scope -----------------------------------------------------------------
@@ -59,12 +59,20 @@ class ArticleFeed(Feed):
         return ArticlePage.objects.live()
 
     def items(self, obj):
-        return list(
+        items = list(
             self.articles(obj)
             .newest()
             .select_related("hero_image")
             .prefetch_related("article_authors__author", "tagged_items__tag", "extra_rubrics")[:FEED_SIZE]
         )
+        depends_on(self.scope_tag(obj))
+        shows_articles(items)
+        depends_on(*{f"author:{link.author_id}" for item in items for link in item.article_authors.all()})
+        return items
+
+    def scope_tag(self, obj) -> str:
+        """The list whose membership this feed shows (vestnik.caching.tags)."""
+        return "list:all"
 
     def scope_title(self, obj) -> str:
         return ""
@@ -156,6 +164,9 @@ class RubricFeed(ArticleFeed):
     def scope_title(self, obj):
         return obj.title
 
+    def scope_tag(self, obj):
+        return f"list:rubric:{obj.pk}"
+
     def scope_link(self, obj):
         return obj.get_url(request=self.request)
 
@@ -170,6 +181,9 @@ class AuthorFeed(ArticleFeed):
     def scope_title(self, obj):
         return obj.name
 
+    def scope_tag(self, obj):
+        return f"list:author:{obj.pk}"
+
     def scope_link(self, obj):
         return obj.get_absolute_url()
 
@@ -183,6 +197,9 @@ class TagFeed(ArticleFeed):
 
     def scope_title(self, obj):
         return obj.name
+
+    def scope_tag(self, obj):
+        return f"list:tag:{obj.pk}"
 
     def scope_link(self, obj):
         return reverse("news:tag", args=[obj.slug])

@@ -49,6 +49,19 @@ def site_slug_table(page: Page) -> str:
     return NewsSiteSettings.for_site(site).slug_table
 
 
+class NoRestrictionQueriesMixin:
+    """Skip the two view-restriction queries per page view while no page is restricted."""
+
+    def get_view_restrictions(self):
+        from wagtail.models import PageViewRestriction
+
+        from vestnik.news.routing import any_view_restrictions
+
+        if not any_view_restrictions():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
 class TransliteratedSlugMixin:
     """Turn a Cyrillic (or empty) slug into Latin with the site's table when saving.
 
@@ -70,7 +83,7 @@ class TransliteratedSlugMixin:
         super()._set_core_field_defaults()
 
 
-class HomePage(TransliteratedSlugMixin, Page):
+class HomePage(NoRestrictionQueriesMixin, TransliteratedSlugMixin, Page):
     lead_article = models.ForeignKey(
         "news.ArticlePage",
         verbose_name=_("главный материал"),
@@ -96,7 +109,7 @@ class HomePage(TransliteratedSlugMixin, Page):
         return context
 
 
-class RubricPage(TransliteratedSlugMixin, Page):
+class RubricPage(NoRestrictionQueriesMixin, TransliteratedSlugMixin, Page):
     description = models.TextField(_("описание"), blank=True, max_length=500)
 
     content_panels = Page.content_panels + [FieldPanel("description")]
@@ -152,7 +165,7 @@ class ArticlePageQuerySet(PageQuerySet):
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
-class ArticlePage(TransliteratedSlugMixin, Page):
+class ArticlePage(NoRestrictionQueriesMixin, TransliteratedSlugMixin, Page):
     lead = models.TextField(
         _("лид"),
         max_length=600,

@@ -1,0 +1,137 @@
+"""Whole public pages from the cache, without touching the database.
+
+A reader's GET (no session cookie) of a public page is answered from the cache when the
+stored copy is younger than VESTNIK_PAGE_CACHE_TTL and none of the tags it showed has
+changed since (tags.py). Otherwise one process re-renders it while the others keep
+serving the old copy for a moment (no stampede when a breaking story invalidates the
+home page under load). Editors, who have a session, always get a fresh page.
+
+Every cacheable answer carries Cache-Control for a CDN or nginx in front (s-maxage and
+stale-while-revalidate), an ETag and Last-Modified, and gets a 304 when the reader has it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date, parse_http_date_safe
+
+from . import tags as page_tags
+
+EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/i18n/", "/healthz", "/media/",
+                     "/static/", "/api/")  # fmt: skip
+# Query parameters that never change a page: keep them out of the key.
+TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "yclid", "_openstat")
+# Headers that belong to one answer, not to the page: everything else is stored with it.
+DROPPED_HEADERS = {"set-cookie", "vary", "cache-control", "expires", "date", "content-length", "etag",
+                   "last-modified", "x-request-id", "x-vestnik-cache"}  # fmt: skip
+LOCK_SECONDS = 10
+CACHE_HEADER = "X-Vestnik-Cache"
+
+
+def page_key(request) -> str:
+    query = sorted(
+        (name, value)
+        for name, value in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+        if not name.startswith(TRACKING_PARAMETERS)
+    )
+    address = f"{request.get_host()}{request.path}?{urlencode(query)}"
+    return "vestnik:page:" + hashlib.sha256(address.encode()).hexdigest()
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not (settings.VESTNIK_PAGE_CACHE and self.cacheable_request(request)):
+            return self.get_response(request)
+        key = page_key(request)
+        found = cache.get_many([key, page_tags.CLOCK_KEY])
+        entry, clock = found.get(key), found.get(page_tags.CLOCK_KEY, 0)
+        locked = False
+        if entry is not None:
+            if self.fresh(entry):
+                return self.answer(request, entry, "hit")
+            locked = cache.add(key + ":lock", 1, LOCK_SECONDS)
+            if not locked:
+                return self.answer(request, entry, "stale")
+        try:
+            with page_tags.collecting() as shown:
+                response = self.get_response(request)
+            if not self.cacheable_response(response):
+                return response
+            entry = self.store(key, response, shown, clock)
+            return self.answer(request, entry, "miss")
+        finally:
+            if locked:
+                cache.delete(key + ":lock")
+
+    @staticmethod
+    def cacheable_request(request) -> bool:
+        return (
+            request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "HTTP_AUTHORIZATION" not in request.META
+            and not request.path.startswith(EXCLUDED_PREFIXES)
+        )
+
+    @staticmethod
+    def cacheable_response(response) -> bool:
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "private" not in cache_control
+            and "no-store" not in cache_control
+        )
+
+    @staticmethod
+    def fresh(entry: dict) -> bool:
+        if time.time() - entry["created"] >= settings.VESTNIK_PAGE_CACHE_TTL:
+            return False
+        return page_tags.versions(entry["versions"]) == entry["versions"]
+
+    @staticmethod
+    def store(key: str, response, shown: set[str], clock_before: int) -> dict:
+        names = (shown or {page_tags.ANY}) | set(page_tags.ALWAYS)
+        content = response.content
+        entry = {
+            "content": content,
+            "headers": {
+                name: value for name, value in response.items() if name.lower() not in DROPPED_HEADERS
+            },
+            "etag": response.get("ETag") or f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"',
+            "last_modified": response.get("Last-Modified") or http_date(),
+            "created": time.time(),
+            "versions": page_tags.versions(names),
+            "view_of": getattr(response, "view_of", None),
+        }
+        # Something changed while this page rendered: serve it, but do not keep it.
+        if cache.get(page_tags.CLOCK_KEY, 0) == clock_before:
+            cache.set(key, entry, settings.VESTNIK_PAGE_CACHE_TTL + LOCK_SECONDS)
+        return entry
+
+    @staticmethod
+    def answer(request, entry: dict, state: str) -> HttpResponse:
+        response = HttpResponse(entry["content"])
+        for name, value in entry["headers"].items():
+            response[name] = value
+        response["ETag"] = entry["etag"]
+        response["Last-Modified"] = entry["last_modified"]
+        response["Cache-Control"] = settings.VESTNIK_PUBLIC_CACHE_CONTROL
+        response[CACHE_HEADER] = state
+        response.view_of = entry["view_of"]
+        return get_conditional_response(
+            request,
+            etag=entry["etag"],
+            last_modified=parse_http_date_safe(entry["last_modified"]),
+            response=response,
+        )

@@ -1,0 +1,77 @@
+"""What a cached page shows, as tags, and the version counters that invalidate them.
+
+While a page renders, the selectors name what it shows: ``shows_articles(articles)`` and
+``depends_on("list:rubric:5")``. The page cache stores the page with the versions of its
+tags; a change bumps the versions of the tags it touches (signals.py), so exactly the
+pages showing it stop matching. Tags:
+
+- ``article:<id>``   the article's own text, URL and state (its page, and every list,
+                     feed and sidebar that shows it);
+- ``list:all``, ``list:rubric:<id>``, ``list:author:<id>``, ``list:tag:<id>``
+                     which articles a list holds (an article enters or leaves it);
+- ``author:<id>``, ``tag:<id>``   an author's or tag's own name, bio, photo;
+- ``chrome``         what every page's frame shows: rubric menu, site settings, home page;
+- ``any``            every change (search results, sitemaps); also what a page depends on
+                     when its view named nothing.
+
+A version key that the cache evicted reads as 0 and is recreated from the clock, so an
+eviction can only cause a re-render, never a stale page.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.core.cache import cache
+
+ALWAYS = ("chrome",)
+ANY = "any"
+# Bumped with every change: a page rendered while something changed is not stored.
+CLOCK_KEY = "vestnik:tags-clock"
+
+_collected: ContextVar[set[str] | None] = ContextVar("vestnik_page_tags", default=None)
+
+
+def depends_on(*tags: str) -> None:
+    collected = _collected.get()
+    if collected is not None:
+        collected.update(tags)
+
+
+def shows_articles(articles: Iterable) -> None:
+    depends_on(*(f"article:{article.pk}" for article in articles))
+
+
+@contextmanager
+def collecting() -> Iterator[set[str]]:
+    token = _collected.set(set())
+    try:
+        yield _collected.get()
+    finally:
+        _collected.reset(token)
+
+
+def version_key(tag: str) -> str:
+    return f"vestnik:tag:{tag}"
+
+
+def versions(tags: Iterable[str]) -> dict[str, int]:
+    tags = list(tags)
+    found = cache.get_many([version_key(tag) for tag in tags])
+    return {tag: found.get(version_key(tag), 0) for tag in tags}
+
+
+def bump(tags: Iterable[str]) -> None:
+    for tag in {*tags, ANY}:
+        _increment(version_key(tag))
+    _increment(CLOCK_KEY)
+
+
+def _increment(key: str) -> None:
+    try:
+        cache.incr(key)
+    except ValueError:  # missing or evicted: restart from the clock, never from a value seen before
+        cache.set(key, time.time_ns(), timeout=None)

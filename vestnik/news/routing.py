@@ -1,0 +1,75 @@
+"""Serve home, rubric and article pages by one indexed lookup instead of Wagtail's tree walk.
+
+Wagtail's routing fetches the site, then each level's page and its specific object: six
+queries before an article page starts rendering (docs/performance.md). Here the site is
+cached, a rubric or article is found by its ``url_path`` with its hero image joined, and
+Wagtail's own ``serve`` view takes over with the route already decided, so its hooks
+(request methods, view restrictions, on-serve hooks) still run. A path this cannot
+resolve (another page type, a Cyrillic slug, a redirect) goes to Wagtail's router.
+"""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from wagtail import views as wagtail_views
+from wagtail.models import PageViewRestriction, Site
+from wagtail.url_routing import RouteResult
+
+from .models import ArticlePage, HomePage, RubricPage
+
+SITES_KEY = "vestnik:sites"
+RESTRICTIONS_KEY = "vestnik:any-view-restrictions"
+
+
+def site_for_request(request) -> Site | None:
+    """Wagtail's site for the request, with its root page, from the cache (5 minutes)."""
+    address = (request.get_host().partition(":")[0], request.get_port())
+    sites = cache.get(SITES_KEY) or {}
+    if address not in sites:
+        site = Site.find_for_request(request)
+        if site is not None:
+            site.root_page  # noqa: B018 — fetched now, kept with the cached site
+        sites[address] = site
+        cache.set(SITES_KEY, sites, 300)
+    request._wagtail_site = sites[address]
+    return sites[address]
+
+
+def any_view_restrictions() -> bool:
+    """Whether any page is password- or login-protected (a news site usually has none)."""
+    return cache.get_or_set(RESTRICTIONS_KEY, lambda: PageViewRestriction.objects.exists(), 3600)
+
+
+def _serve(request, path: str, model):
+    site = site_for_request(request)
+    if site is not None:
+        queryset = model.objects.live().filter(url_path=site.root_page.url_path + path)
+        if model is ArticlePage:
+            queryset = queryset.select_related("hero_image")
+        page = queryset.first()
+        if page is not None:
+            request._wagtail_route_for_request = RouteResult(page)
+    return wagtail_views.serve(request, path)
+
+
+def home(request):
+    return _serve(request, "", HomePage)
+
+
+def rubric(request, rubric):
+    return _serve(request, f"{rubric}/", RubricPage)
+
+
+def article(request, rubric, article):
+    return _serve(request, f"{rubric}/{article}/", ArticlePage)
+
+
+def _forget(key):
+    return lambda **kwargs: cache.delete(key)
+
+
+for _model, _key in ((PageViewRestriction, RESTRICTIONS_KEY), (Site, SITES_KEY), (HomePage, SITES_KEY)):
+    for _signal in (post_save, post_delete):
+        _signal.connect(_forget(_key), sender=_model, weak=False,
+                        dispatch_uid=f"vestnik-routing-{_model.__name__}-{id(_signal)}")  # fmt: skip
