@@ -38,7 +38,7 @@ def bump_content_generation() -> None:
         cache.set(GENERATION_KEY, 2, timeout=None)
 
 
-def _cached(name: str, compute, timeout: int | None = None):
+def cached_by_generation(name: str, compute, timeout: int | None = None):
     key = f"vestnik:{name}:{content_generation()}"
     value = cache.get(key)
     if value is None:
@@ -90,7 +90,7 @@ def menu_rubrics() -> list[RubricLink]:
             RubricLink(pk, title, site_path(url_path, home), path) for pk, title, url_path, path in rubrics
         ]
 
-    return _cached("menu", compute, timeout=3600)
+    return cached_by_generation("menu", compute, timeout=3600)
 
 
 def rubric_of(article: ArticlePage) -> RubricLink | None:
@@ -99,7 +99,7 @@ def rubric_of(article: ArticlePage) -> RubricLink | None:
     return next((r for r in menu_rubrics() if r.path == parent_path), None)
 
 
-def _attach_rubrics(articles: list[ArticlePage]) -> list[ArticlePage]:
+def with_rubrics(articles: list[ArticlePage]) -> list[ArticlePage]:
     shows_articles(articles)
     for article in articles:
         article.rubric_link = rubric_of(article)
@@ -116,7 +116,7 @@ def recent_articles(*, exclude: ArticlePage | None = None, limit: int = 6) -> li
 
 def recent_posts_cached(*, exclude: ArticlePage | None = None, limit: int = 6) -> list[ArticlePage]:
     """recent_articles, shared between pages: one query per generation and TTL."""
-    pool = _cached(f"recent:{limit + 1}", lambda: recent_articles(limit=limit + 1))
+    pool = cached_by_generation(f"recent:{limit + 1}", lambda: recent_articles(limit=limit + 1))
     posts = [a for a in pool if exclude is None or a.pk != exclude.pk][:limit]
     depends_on("list:all")
     shows_articles(posts)
@@ -126,7 +126,7 @@ def recent_posts_cached(*, exclude: ArticlePage | None = None, limit: int = 6) -
 def home_blocks(*, home: HomePage) -> dict:
     """The lead story, the latest-news ribbon and one block per rubric."""
     depends_on("list:all")
-    latest = _attach_rubrics(
+    latest = with_rubrics(
         list(ArticlePage.objects.live().descendant_of(home).newest().for_listing()[: LATEST_NEWS_SIZE + 1])
     )
     lead = None
@@ -135,7 +135,7 @@ def home_blocks(*, home: HomePage) -> dict:
         if lead is None:
             lead = ArticlePage.objects.live().filter(pk=home.lead_article_id).for_listing().first()
             if lead:
-                _attach_rubrics([lead])
+                with_rubrics([lead])
     if lead is None and latest:
         lead = latest[0]
     ribbon = [a for a in latest if lead is None or a.pk != lead.pk][:LATEST_NEWS_SIZE]
@@ -180,7 +180,7 @@ def rubric_blocks() -> list[dict]:
 def _paginate(queryset, page_number) -> PaginatorPage:
     paginator = Paginator(queryset, settings.VESTNIK_PAGE_SIZE)
     page = paginator.get_page(page_number)
-    _attach_rubrics(list(page.object_list))
+    with_rubrics(list(page.object_list))
     return page
 
 

@@ -35,6 +35,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("VESTNIK_BASE_URL", "http://127.0.0.1:800
 INSTALLED_APPS = [
     "vestnik.core",
     "vestnik.caching",
+    "vestnik.readership",
     "vestnik.images",
     "vestnik.news",
     "vestnik.search",
@@ -70,6 +71,7 @@ MIDDLEWARE = [
     "vestnik.ops.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "vestnik.readership.middleware.ViewCountMiddleware",
     "vestnik.caching.middleware.PageCacheMiddleware",
     "vestnik.core.db_router.ReadYourWritesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -168,6 +170,9 @@ VESTNIK_PUBLIC_CACHE_CONTROL = (
     f"public, max-age={VESTNIK_PAGE_CACHE_TTL}, s-maxage={VESTNIK_PAGE_CACHE_TTL}, "
     f"stale-while-revalidate={int(os.environ.get('VESTNIK_STALE_WHILE_REVALIDATE', '30'))}"
 )
+# "Most read": seconds a computed list is reused (view counts reach the database once a minute).
+VESTNIK_MOST_READ_TTL = int(os.environ.get("VESTNIK_MOST_READ_TTL", "300"))
+VESTNIK_VIEWS_PREFIX = os.environ.get("VESTNIK_CACHE_PREFIX", "vestnik")
 # A CDN or caching proxy to purge on publish (Wagtail's front-end cache backends).
 VESTNIK_CDN = os.environ.get("VESTNIK_CDN", "").strip().lower()
 _CDN_BACKENDS = {

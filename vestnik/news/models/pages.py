@@ -103,9 +103,12 @@ class HomePage(NoRestrictionQueriesMixin, TransliteratedSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from vestnik.news import selectors
+        from vestnik.readership.selectors import most_read
 
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.home_blocks(home=self))
+        context["most_read_day"] = most_read(window="day")
+        context["most_read_week"] = most_read(window="week")
         return context
 
 
@@ -253,11 +256,18 @@ class ArticlePage(NoRestrictionQueriesMixin, TransliteratedSlugMixin, Page):
 
         self.article_authors = [ArticleAuthor(author=a, sort_order=i) for i, a in enumerate(authors)]
 
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        response.view_of = self.pk  # counted by readership.middleware, cached page or not
+        return response
+
     def get_context(self, request, *args, **kwargs):
         from vestnik.news import selectors
+        from vestnik.readership.selectors import most_read
 
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.article_context(article=self))
+        context["most_read_day"] = [a for a in most_read(window="day", limit=6) if a.pk != self.pk][:5]
         context["recent_limit"] = settings.VESTNIK_RECENT_POSTS
         context["now"] = timezone.now()
         return context
