@@ -9,6 +9,16 @@ from vestnik.news.services import ensure_site
 from vestnik.news.tests.factories import AuthorFactory, RubricFactory, article_with
 
 
+@pytest.fixture(autouse=True)
+def _view_counters_in_memory():
+    # Page views in tests are counted in this process and flushed only when a test asks.
+    from vestnik.readership import counters
+
+    counters.reset_for_tests()
+    yield
+    counters.reset_for_tests()
+
+
 @pytest.fixture
 def home(db):
     return ensure_site()

@@ -13,8 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import F, Window
-from django.db.models.functions import Length, RowNumber, Substr
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from wagtail.models import Site
 
@@ -143,33 +142,25 @@ def home_blocks(*, home: HomePage) -> dict:
 
 
 def rubric_blocks() -> list[dict]:
-    """The newest articles of each rubric (by primary rubric), in one query."""
+    """The newest articles of each rubric (by primary rubric), in one query.
+
+    One "newest N" subquery per rubric, each walking the first_published_at index, so
+    the cost does not grow with the archive (a window over every article did).
+    """
     rubrics = menu_rubrics()
     if not rubrics:
         return []
-    parent_path = Substr("path", 1, Length("path") - ArticlePage.steplen)
-    ranked = (
-        ArticlePage.objects.live()
-        .for_listing()
-        .annotate(
-            parent_path=parent_path,
-            rank=Window(
-                RowNumber(),
-                partition_by=[parent_path],
-                order_by=[F("first_published_at").desc(nulls_last=True), F("pk").desc()],
-            ),
-        )
-        .filter(rank__lte=RUBRIC_BLOCK_SIZE)
-        .order_by("path")
-    )
-    by_parent: dict[str, list[ArticlePage]] = {}
-    ranked = list(ranked)
-    shows_articles(ranked)
-    for article in ranked:
-        by_parent.setdefault(article.parent_path, []).append(article)
+    newest = ArticlePage.objects.live().newest()
+    depth = len(rubrics[0].path) // ArticlePage.steplen + 1
+    wanted = Q()
+    for rubric in rubrics:
+        in_rubric = newest.filter(path__startswith=rubric.path, depth=depth)
+        wanted |= Q(pk__in=in_rubric.values("pk")[:RUBRIC_BLOCK_SIZE])
+    articles = list(ArticlePage.objects.filter(wanted).newest().for_listing())
+    shows_articles(articles)
     blocks = []
     for rubric in rubrics:
-        items = sorted(by_parent.get(rubric.path, []), key=lambda a: a.rank)
+        items = [a for a in articles if a.path.startswith(rubric.path)]
         for article in items:
             article.rubric_link = rubric
         if items:

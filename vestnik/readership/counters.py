@@ -116,9 +116,10 @@ def _write(counts: Counter[tuple[str, int]]) -> None:
         cursor.executemany(sql, rows)
 
 
-def reset_for_tests() -> None:
+def reset_for_tests(*, next_flush: float = float("inf")) -> None:
+    """Forget counts and the Redis client; by default never flush on a view (tests flush)."""
     global _next_flush, _redis
     with _tally_lock:
         _tally.clear()
-    _next_flush = 0.0
+    _next_flush = next_flush
     _redis = None

@@ -15,8 +15,7 @@ from vestnik.readership.selectors import most_read
 @pytest.fixture(autouse=True)
 def _fresh_counters(settings):
     settings.REDIS_URL = ""
-    counters.reset_for_tests()
-    counters._next_flush = float("inf")  # flush only when a test says so
+    counters.reset_for_tests()  # and flush only when a test says so
     yield
     counters.reset_for_tests()
 
@@ -93,6 +92,15 @@ def test_home_page_shows_most_read_today_and_this_week(client, politics):
     assert "Most read" in client.get("/en/").content.decode()
 
 
+def test_a_view_after_the_minute_is_over_flushes_the_tally(client, politics):
+    article = ArticleFactory(parent=politics)
+    counters.reset_for_tests(next_flush=0.0)
+    client.get(article.url)
+    assert views_in_db() == {article.pk: 1}
+    client.get(article.url)  # within the minute: counted in memory only
+    assert views_in_db() == {article.pk: 1}
+
+
 def test_flush_command_reports_what_it_wrote(client, politics):
     from io import StringIO
 
@@ -114,7 +122,6 @@ def redis_counters(settings):
     settings.REDIS_URL = os.environ["VESTNIK_TEST_REDIS_URL"]
     settings.VESTNIK_VIEWS_PREFIX = f"vestnik-test-{os.getpid()}"
     counters.reset_for_tests()
-    counters._next_flush = float("inf")
     client = redis.Redis.from_url(settings.REDIS_URL)
     yield client
     for key in client.scan_iter(match=settings.VESTNIK_VIEWS_PREFIX + ":*"):
