@@ -15,6 +15,7 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import connection
 from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
 from wagtail.models import Page, Site
 
 from vestnik.caching.tags import depends_on, shows_articles
@@ -179,8 +180,21 @@ def _newest_ids_per_rubric(rubric_paths: list[str], size: int) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def _paginate(queryset, page_number) -> PaginatorPage:
-    paginator = Paginator(queryset, settings.VESTNIK_PAGE_SIZE)
+class _CountedPaginator(Paginator):
+    """A paginator whose COUNT(*) — 200,000 rows in a big rubric — is cached until the next
+    publish (the content generation) instead of run on every render."""
+
+    def __init__(self, queryset, per_page, *, count_key: str):
+        super().__init__(queryset, per_page)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self):
+        return cached_by_generation(f"count:{self.count_key}", self.object_list.count, 3600)
+
+
+def _paginate(queryset, page_number, *, count_key: str) -> PaginatorPage:
+    paginator = _CountedPaginator(queryset, settings.VESTNIK_PAGE_SIZE, count_key=count_key)
     page = paginator.get_page(page_number)
     with_rubrics(list(page.object_list))
     return page
@@ -188,7 +202,8 @@ def _paginate(queryset, page_number) -> PaginatorPage:
 
 def rubric_articles_page(*, rubric: RubricPage, page_number) -> PaginatorPage:
     depends_on(f"list:rubric:{rubric.pk}")
-    return _paginate(ArticlePage.objects.live().in_rubric(rubric).newest().for_listing(), page_number)
+    articles = ArticlePage.objects.live().in_rubric(rubric).newest().for_listing()
+    return _paginate(articles, page_number, count_key=f"rubric:{rubric.pk}")
 
 
 def article_context(*, article: ArticlePage) -> dict:
@@ -212,10 +227,12 @@ def article_context(*, article: ArticlePage) -> dict:
 def author_page(*, slug: str, page_number) -> tuple[Author, PaginatorPage]:
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
     depends_on(f"author:{author.pk}", f"list:author:{author.pk}")
-    return author, _paginate(ArticlePage.objects.live().by_author(author).newest().for_listing(), page_number)
+    articles = ArticlePage.objects.live().by_author(author).newest().for_listing()
+    return author, _paginate(articles, page_number, count_key=f"author:{author.pk}")
 
 
 def tag_page(*, slug: str, page_number) -> tuple[Tag, PaginatorPage]:
     tag = get_object_or_404(Tag, slug=slug)
     depends_on(f"tag:{tag.pk}", f"list:tag:{tag.pk}")
-    return tag, _paginate(ArticlePage.objects.live().tagged(tag).newest().for_listing(), page_number)
+    return tag, _paginate(ArticlePage.objects.live().tagged(tag).newest().for_listing(), page_number,
+                          count_key=f"tag:{tag.pk}")  # fmt: skip
