@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import feedgenerator
+from django.utils import feedgenerator, translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
@@ -49,7 +49,10 @@ class ArticleFeed(Feed):
         self.request = request
         site_for_request(request)  # cached, for the items' page URLs
         self.site_settings = site_settings()
-        return super().__call__(request, *args, **kwargs)
+        # One address per feed, in the site's language whatever the reader's browser asks
+        # (and so one cached copy for everyone).
+        with translation.override(self.language):
+            return super().__call__(request, *args, **kwargs)
 
     # --- the scope -----------------------------------------------------------------
     def get_object(self, request, *args, **kwargs):

@@ -176,3 +176,13 @@ def test_correction_text_is_escaped_in_the_item_html(client, politics):
     description = feed.entries[0].summary
     assert "<script>" not in description
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in description
+
+
+def test_feed_is_in_the_sites_language_whatever_the_browser_asks(client, politics):
+    article = article_with(rubric=politics, title="Бюджет", lead="Коротко.")
+    article.correction = "<p>Исправлена сумма.</p>"
+    article.updated_at = timezone.now()
+    article.save_revision().publish()
+    kazakh = client.get("/feeds/rss/", HTTP_ACCEPT_LANGUAGE="kk").content.decode()
+    english = client.get("/feeds/rss/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Исправление" in kazakh and "Исправление" in english
