@@ -54,7 +54,7 @@ def test_settings_choose_redis_when_redis_url_is_set(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test")
     try:
         reloaded = importlib.reload(base)
-        assert reloaded.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+        assert reloaded.CACHES["default"]["BACKEND"] == "vestnik.core.cache.ResilientRedisCache"
         assert reloaded.CACHES["default"]["LOCATION"] == "redis://127.0.0.1:6379/3"
         assert reloaded.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
         assert reloaded.DATABASES["default"]["NAME"] == "test"
