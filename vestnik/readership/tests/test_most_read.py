@@ -101,15 +101,14 @@ def test_a_view_after_the_minute_is_over_flushes_the_tally(client, politics):
     assert views_in_db() == {article.pk: 1}
 
 
-def test_flush_command_reports_what_it_wrote(client, politics):
+def test_flush_command_without_redis_says_there_is_nothing_to_flush_from_it():
     from io import StringIO
 
     from django.core.management import call_command
 
-    client.get(ArticleFactory(parent=politics).url)
     out = StringIO()
     call_command("flush_view_counts", stdout=out)
-    assert out.getvalue().strip() == "1 views written"
+    assert "REDIS_URL is not set" in out.getvalue()
 
 
 # --- Redis: the production path, against the real server -----------------------------------
@@ -149,3 +148,15 @@ def test_redis_hash_left_by_a_failed_flush_is_picked_up_next_time(client, politi
     client.get(article.url)  # new views go to a fresh hash meanwhile
     assert counters.flush() == 2
     assert views_in_db() == {article.pk: 2}
+
+
+@pytest.mark.redis
+def test_flush_command_writes_the_redis_counters(client, politics, redis_counters):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    client.get(ArticleFactory(parent=politics).url)
+    out = StringIO()
+    call_command("flush_view_counts", stdout=out)
+    assert out.getvalue().strip() == "1 views written"
