@@ -4,13 +4,12 @@ as plain rows (no model instances), so a million articles never sit in memory at
 from __future__ import annotations
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from wagtail.models import Page
 
-from vestnik.news.models import ArticlePage, Author, HomePage, Tag
-from vestnik.news.selectors import home_url_path, site_path
+from vestnik.news.models import ArticleAuthor, ArticlePage, ArticleTag, Author, HomePage, Tag
+from vestnik.news.selectors import home_url_path, latest_publish_time, site_path
 
 URLS_PER_SITEMAP = 50_000
 
@@ -57,10 +56,9 @@ class ArticleSitemap(_RowSitemap):
         return item["updated_at"] or item["last_published_at"]
 
     def get_latest_lastmod(self):
-        # Django's default takes the max over every item: a million rows for one date.
-        return ArticlePage.objects.live().aggregate(latest=Max(Coalesce("updated_at", "last_published_at")))[
-            "latest"
-        ]
+        # Django's default takes the max over every item: a million rows for one date. Every
+        # change, a correction's too, is a publish, so the newest publish is the answer.
+        return latest_publish_time()
 
     def image(self, item):
         return item["hero_image__file"]
@@ -82,14 +80,16 @@ class SectionSitemap(_RowSitemap):
         return item["last_published_at"]
 
     def get_latest_lastmod(self):
-        return ArticlePage.objects.live().aggregate(latest=Max("last_published_at"))["latest"]
+        return latest_publish_time()
 
 
 class AuthorSitemap(_RowSitemap):
     def items(self):
         return (
-            Author.objects.filter(article_links__page__live=True)
-            .distinct()
+            # EXISTS per author, not a join of every byline with DISTINCT (3.8 s at 1M articles).
+            Author.objects.filter(
+                Exists(ArticleAuthor.objects.filter(author=OuterRef("pk"), page__live=True))
+            )
             .order_by("pk")
             .values("pk", "slug")
         )
@@ -101,7 +101,11 @@ class AuthorSitemap(_RowSitemap):
 class TagSitemap(_RowSitemap):
     def items(self):
         return (
-            Tag.objects.filter(tagged_articles__isnull=False).distinct().order_by("pk").values("pk", "slug")
+            Tag.objects.filter(
+                Exists(ArticleTag.objects.filter(tag=OuterRef("pk"), content_object__live=True))
+            )
+            .order_by("pk")
+            .values("pk", "slug")
         )
 
     def location(self, item):

@@ -6,7 +6,6 @@ import hashlib
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Max
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -14,7 +13,7 @@ from django.utils.html import escape
 from django.views.decorators.http import condition
 
 from vestnik.news.models import ArticlePage
-from vestnik.news.selectors import content_generation, home_url_path, site_path
+from vestnik.news.selectors import content_generation, home_url_path, latest_publish_time, site_path
 
 from . import feeds
 from .sitemaps import SITEMAPS
@@ -28,8 +27,7 @@ def _etag(request, *args, **kwargs):
 
 
 def _last_modified(request, *args, **kwargs):
-    latest = ArticlePage.objects.live().aggregate(latest=Max("last_published_at"))["latest"]
-    return latest
+    return latest_publish_time()
 
 
 def conditional(feed_class):

@@ -64,6 +64,18 @@ def test_sections_authors_and_tags_validate(client, newsroom):
     )
 
 
+def test_authors_and_tags_of_unpublished_articles_only_are_left_out(client, politics):
+    from vestnik.news.tests.factories import AuthorFactory
+
+    shown, hidden = AuthorFactory(name="Видимый Автор"), AuthorFactory(name="Скрытый Автор")
+    article_with(rubric=politics, authors=[shown], tags=["опубликовано"], title="Опубликовано")
+    article_with(rubric=politics, authors=[hidden], tags=["черновик"], title="Снято").unpublish()
+    authors = b"".join(client.get("/sitemap-authors.xml").streaming_content).decode()
+    tags = b"".join(client.get("/sitemap-tags.xml").streaming_content).decode()
+    assert f"/author/{shown.slug}/" in authors and f"/author/{hidden.slug}/" not in authors
+    assert "/tag/opublikovano/" in tags and "/tag/chernovik/" not in tags
+
+
 def test_article_sitemap_is_paginated(client, politics, monkeypatch):
     monkeypatch.setattr(sitemaps.ArticleSitemap, "limit", 2)
     for n in range(5):
