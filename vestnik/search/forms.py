@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vestnik.news.models import Author, RubricPage
+from vestnik.news.selectors import with_live_articles
 
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
 
@@ -21,7 +22,7 @@ class SearchForm(forms.Form):
     )
     author = forms.ModelChoiceField(
         label=_("Автор"),
-        queryset=Author.objects.filter(article_links__isnull=False).distinct().order_by("name"),
+        queryset=with_live_articles(Author.objects.all()).order_by("name"),
         to_field_name="slug",
         required=False,
         empty_label=_("Все авторы"),
