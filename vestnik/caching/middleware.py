@@ -30,9 +30,18 @@ EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/i18n/", "/hea
 TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "yclid", "_openstat")
 # Headers that belong to one answer, not to the page: everything else is stored with it.
 DROPPED_HEADERS = {"set-cookie", "vary", "cache-control", "expires", "date", "content-length", "etag",
-                   "last-modified", "x-request-id", "x-vestnik-cache"}  # fmt: skip
+                   "last-modified", "x-request-id", "x-vestnik-cache", "x-accel-expires"}  # fmt: skip
 LOCK_SECONDS = 10
 CACHE_HEADER = "X-Vestnik-Cache"
+
+
+def mark_public(response) -> None:
+    """Headers for the caches in front: a CDN and browsers keep the page for the TTL; nginx
+    (X-Accel-Expires, which it reads and strips) only for VESTNIK_PROXY_CACHE_SECONDS, so
+    a publish shows there within a second while it still absorbs a spike."""
+    response["Cache-Control"] = settings.VESTNIK_PUBLIC_CACHE_CONTROL
+    if settings.VESTNIK_PROXY_CACHE_SECONDS:
+        response["X-Accel-Expires"] = str(settings.VESTNIK_PROXY_CACHE_SECONDS)
 
 
 def page_key(request) -> str:
@@ -126,7 +135,7 @@ class PageCacheMiddleware:
             response[name] = value
         response["ETag"] = entry["etag"]
         response["Last-Modified"] = entry["last_modified"]
-        response["Cache-Control"] = settings.VESTNIK_PUBLIC_CACHE_CONTROL
+        mark_public(response)
         response[CACHE_HEADER] = state
         response.view_of = entry["view_of"]
         return get_conditional_response(

@@ -175,6 +175,9 @@ VESTNIK_PUBLIC_CACHE_CONTROL = (
 # "Most read": seconds a computed list is reused (view counts reach the database once a minute).
 VESTNIK_MOST_READ_TTL = int(os.environ.get("VESTNIK_MOST_READ_TTL", "300"))
 VESTNIK_VIEWS_PREFIX = os.environ.get("VESTNIK_CACHE_PREFIX", "vestnik")
+# Seconds nginx's proxy_cache in front keeps a reader page (X-Accel-Expires; deploy/nginx):
+# short, so a publish shows within a second, yet a spike becomes one request per page per second.
+VESTNIK_PROXY_CACHE_SECONDS = int(os.environ.get("VESTNIK_PROXY_CACHE_SECONDS", "1"))
 # A CDN or caching proxy to purge on publish (Wagtail's front-end cache backends).
 VESTNIK_CDN = os.environ.get("VESTNIK_CDN", "").strip().lower()
 _CDN_BACKENDS = {

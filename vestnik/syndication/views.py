@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.views.decorators.http import condition
 
+from vestnik.caching.middleware import mark_public
 from vestnik.news.models import ArticlePage
 from vestnik.news.selectors import content_generation, home_url_path, latest_publish_time, site_path
 
@@ -103,4 +104,6 @@ def sitemap_section(request, section):
 
     response = StreamingHttpResponse(lines(), content_type="application/xml; charset=utf-8")
     response["X-Robots-Tag"] = "noindex, noodp, noarchive"
+    # Too big for the page cache (it is streamed), but a CDN or nginx in front may keep it.
+    mark_public(response)
     return response

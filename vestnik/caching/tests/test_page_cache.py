@@ -165,3 +165,22 @@ def test_page_that_names_nothing_it_shows_depends_on_every_change():
     assert middleware(RequestFactory().get("/x/"))[CACHE] == "hit"
     page_tags.bump({"article:12345"})
     assert middleware(RequestFactory().get("/x/"))[CACHE] == "miss"
+
+
+def test_nginx_in_front_is_told_to_keep_a_reader_page_for_a_second_only(client, newsroom, settings):
+    response = client.get("/politika/")
+    assert response["X-Accel-Expires"] == "1"
+    assert client.get("/politika/")["X-Accel-Expires"] == "1"  # from the cache too
+    settings.VESTNIK_PROXY_CACHE_SECONDS = 0
+    assert not client.get("/politika/").has_header("X-Accel-Expires")
+
+
+def test_editor_pages_tell_nginx_nothing(client, newsroom, django_user_model):
+    client.force_login(django_user_model.objects.create_user("editor", password="x"))
+    assert not client.get("/politika/").has_header("X-Accel-Expires")
+
+
+def test_streamed_sitemap_page_may_be_kept_by_the_caches_in_front(client, newsroom):
+    response = client.get("/sitemap-articles.xml")
+    assert response.streaming
+    assert "public" in response["Cache-Control"] and response["X-Accel-Expires"] == "1"
