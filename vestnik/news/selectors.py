@@ -94,7 +94,8 @@ def with_live_articles(queryset):
         if queryset.model is Author
         else (ArticleTag.objects, "tag", "content_object")
     )
-    first_live = links.filter(**{link: OuterRef("pk"), f"{page}__live": True}).values("pk")[:1]
+    # No ORDER BY (bylines are ordered by default): any live one will do, the first found.
+    first_live = links.filter(**{link: OuterRef("pk"), f"{page}__live": True}).order_by().values("pk")[:1]
     return queryset.annotate(first_live=Subquery(first_live)).filter(first_live__isnull=False)
 
 
