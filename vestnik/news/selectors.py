@@ -244,12 +244,27 @@ def rubric_articles_page(*, rubric: RubricPage, page_number) -> PaginatorPage:
     return _paginate(articles, page_number, count_key=f"rubric:{rubric.pk}")
 
 
-def article_context(*, article: ArticlePage) -> dict:
-    """Everything the article template shows besides the page's own fields."""
+def _article_relations(article: ArticlePage) -> tuple[list[Author], list[Tag], set[int]]:
     authors = [link.author for link in article.article_authors.select_related("author__photo")]
+    return authors, list(article.tags.all()), {r.pk for r in article.extra_rubrics.all()}
+
+
+def article_context(*, article: ArticlePage, preview: bool = False) -> dict:
+    """Everything the article template shows besides the page's own fields.
+
+    The byline, tags and extra rubrics of a published article change only with a new live
+    revision or a renamed author or tag (both bump the content generation), so they are
+    cached: three queries out of an uncached article page's four. A preview reads the
+    draft's own, never the cache.
+    """
+    if preview or not article.live_revision_id:
+        authors, article_tags, extra_ids = _article_relations(article)
+    else:
+        key = f"article-relations:{article.pk}:{article.live_revision_id}"
+        authors, article_tags, extra_ids = cached_by_generation(
+            key, lambda: _article_relations(article), 3600
+        )
     rubric = rubric_of(article)
-    extra_ids = {r.pk for r in article.extra_rubrics.all()}
-    article_tags = list(article.tags.all())
     depends_on(f"article:{article.pk}", *(f"author:{a.pk}" for a in authors))
     depends_on(*(f"tag:{t.pk}" for t in article_tags))
     return {

@@ -4,7 +4,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from .models import NewsSiteSettings
+from .models import Author, NewsSiteSettings, Tag
 from .selectors import SITE_SETTINGS_KEY, bump_content_generation
 
 
@@ -15,6 +15,9 @@ def _bump(**kwargs):
 for _signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
     _signal.connect(_bump, dispatch_uid=f"vestnik-generation-{id(_signal)}")
 post_delete.connect(_bump, sender="wagtailcore.Page", dispatch_uid="vestnik-generation-delete")
+# Cached bylines and tag lists (selectors.article_context) show names and photos.
+post_save.connect(_bump, sender=Author, dispatch_uid="vestnik-generation-author")
+post_save.connect(_bump, sender=Tag, dispatch_uid="vestnik-generation-tag")
 post_save.connect(
     lambda **kwargs: cache.delete(SITE_SETTINGS_KEY),
     sender=NewsSiteSettings,

@@ -266,7 +266,7 @@ class ArticlePage(NoRestrictionQueriesMixin, TransliteratedSlugMixin, Page):
         from vestnik.readership.selectors import most_read
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.article_context(article=self))
+        context.update(selectors.article_context(article=self, preview=getattr(request, "is_preview", False)))
         context["most_read_day"] = [a for a in most_read(window="day", limit=6) if a.pk != self.pk][:5]
         context["recent_limit"] = settings.VESTNIK_RECENT_POSTS
         context["now"] = timezone.now()
