@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
 from django.utils.html import _json_script_escapes
@@ -76,9 +77,17 @@ def website(request) -> dict:
 
 
 def image_urls(request, image) -> list[str]:
+    """The image in the ratios search engines ask for, as absolute URLs. Rendition URLs are
+    kept per image file (a new file is a new key): looking up three renditions on every
+    render cost an uncached article page an eighth of its time."""
     if image is None:
         return []
-    return [request.build_absolute_uri(image.get_rendition(spec).url) for spec in IMAGE_RATIOS.values()]
+    key = f"vestnik:rendition-urls:{image.pk}:{image.file.name}"
+    paths = cache.get(key)
+    if paths is None:
+        paths = [image.get_rendition(spec).url for spec in IMAGE_RATIOS.values()]
+        cache.set(key, paths, 24 * 3600)
+    return [request.build_absolute_uri(path) for path in paths]
 
 
 def news_article(request, page, *, rubric, byline, tags) -> dict:
