@@ -1,8 +1,10 @@
 """`make bench`: each benchmark per engine in its own process; a table, and JSON.
 
 Sizes: BENCH_SQLITE_ARTICLES (default 100,000), BENCH_POSTGRES_ARTICLES (default
-1,000,000, about an hour on two cores) and BENCH_SITEMAP_ARTICLES (default 1,000,000). BENCH_POSTGRES_URL names the server (default the
+1,000,000, about an hour on two cores), BENCH_SITEMAP_ARTICLES (default 1,000,000),
+BENCH_HTTP_ARTICLES (default 100,000), BENCH_ADMIN_ARTICLES and BENCH_PLANS_ARTICLES (default 1,000,000). BENCH_POSTGRES_URL names the server (default the
 local one); the PostgreSQL half is skipped, and says so, when it cannot be reached.
+BENCH_ONLY=http (or search, sitemap, admin, plans; comma-separated) runs only those benchmarks.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ def postgres_reachable() -> bool:
         psycopg.connect(url, connect_timeout=3).close()
         return True
     except Exception as error:  # noqa: BLE001 — any failure means "skip, and say why"
-        print(f"SKIPPED PostgreSQL search benchmark: {error}", file=sys.stderr)
+        print(f"SKIPPED the PostgreSQL benchmarks (search, sitemaps, HTTP, admin): {error}", file=sys.stderr)
         return False
 
 
@@ -70,37 +72,65 @@ def sitemap_table(result: dict) -> str:
     return "\n".join(lines)
 
 
+def wanted(name: str) -> bool:
+    only = {item.strip() for item in os.environ.get("BENCH_ONLY", "").split(",") if item.strip()}
+    return not only or name in only
+
+
+def run_json(script: str, path: Path, *args: str) -> dict:
+    command = [sys.executable, str(ROOT / "bench" / script), *args, "--json", str(path)]
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return json.loads(path.read_text())
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
-    runs = [("sqlite", os.environ.get("BENCH_SQLITE_ARTICLES", "100000"))]
-    if postgres_reachable():
-        runs.append(("postgresql", os.environ.get("BENCH_POSTGRES_ARTICLES", "1000000")))
-    results = []
-    for engine, articles in runs:
-        path = OUT / f"search-{engine}.json"
-        command = [sys.executable, str(ROOT / "bench" / "search_bench.py"), "--engine", engine,
-                   "--articles", articles, "--json", str(path)]  # fmt: skip
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-        results.append(json.loads(path.read_text()))
-    print(table(results))
-    sitemap = None
-    if len(runs) > 1:  # PostgreSQL is reachable
-        path = OUT / "sitemap-postgresql.json"
+    postgres = postgres_reachable()
+    summary = OUT / "results.json"
+    # A partial run (BENCH_ONLY) keeps the other benchmarks' last results.
+    saved = json.loads(summary.read_text()) if summary.exists() else {}
+    results = saved.get("search", [])
+    if wanted("search"):
+        results = []
+        runs = [("sqlite", os.environ.get("BENCH_SQLITE_ARTICLES", "100000"))]
+        if postgres:
+            runs.append(("postgresql", os.environ.get("BENCH_POSTGRES_ARTICLES", "1000000")))
+        for engine, articles in runs:
+            path = OUT / f"search-{engine}.json"
+            results.append(run_json("search_bench.py", path, "--engine", engine, "--articles", articles))
+        print(table(results))
+    sitemap = saved.get("sitemap")
+    if postgres and wanted("sitemap"):
         articles = os.environ.get("BENCH_SITEMAP_ARTICLES", "1000000")
-        command = [
-            sys.executable,
-            str(ROOT / "bench" / "sitemap_bench.py"),
-            "--articles",
-            articles,
-            "--json",
-            str(path),
-        ]
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-        sitemap = json.loads(path.read_text())
+        sitemap = run_json("sitemap_bench.py", OUT / "sitemap-postgresql.json", "--articles", articles)
         print()
         print(sitemap_table(sitemap))
-    summary = OUT / "results.json"
-    summary.write_text(json.dumps({"search": results, "sitemap": sitemap}, ensure_ascii=False, indent=2))
+    http = saved.get("http")
+    if postgres and wanted("http"):
+        import http_bench
+
+        articles = os.environ.get("BENCH_HTTP_ARTICLES", "100000")
+        http = run_json("http_bench.py", OUT / "http-postgresql.json", "--articles", articles)
+        print()
+        print(http_bench.report(http))
+    admin = saved.get("admin")
+    if postgres and wanted("admin"):
+        import admin_bench
+
+        articles = os.environ.get("BENCH_ADMIN_ARTICLES", "1000000")
+        admin = run_json("admin_bench.py", OUT / "admin-postgresql.json", "--articles", articles)
+        print()
+        print(admin_bench.report(admin))
+    plans = saved.get("plans")
+    if postgres and wanted("plans"):
+        import query_plans
+
+        articles = os.environ.get("BENCH_PLANS_ARTICLES", "1000000")
+        plans = run_json("query_plans.py", OUT / "plans-postgresql.json", "--articles", articles)
+        print()
+        print(query_plans.report(plans))
+    everything = {"search": results, "sitemap": sitemap, "http": http, "admin": admin, "plans": plans}
+    summary.write_text(json.dumps(everything, ensure_ascii=False, indent=2))
     print(f"\nJSON: {summary}")
     return 0
 

@@ -218,9 +218,10 @@ def _newest_ids_per_rubric(rubric_paths: list[str], size: int) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-class _CountedPaginator(Paginator):
-    """A paginator whose COUNT(*) — 200,000 rows in a big rubric — is cached until the next
-    publish (the content generation) instead of run on every render."""
+class CountCachedPaginator(Paginator):
+    """A paginator whose COUNT(*) — 200,000 rows in a big rubric, a million in the article
+    sitemap — is cached until the next publish (the content generation), not run on every
+    render."""
 
     def __init__(self, queryset, per_page, *, count_key: str):
         super().__init__(queryset, per_page)
@@ -232,7 +233,7 @@ class _CountedPaginator(Paginator):
 
 
 def _paginate(queryset, page_number, *, count_key: str) -> PaginatorPage:
-    paginator = _CountedPaginator(queryset, settings.VESTNIK_PAGE_SIZE, count_key=count_key)
+    paginator = CountCachedPaginator(queryset, settings.VESTNIK_PAGE_SIZE, count_key=count_key)
     page = paginator.get_page(page_number)
     with_rubrics(list(page.object_list))
     return page

@@ -129,3 +129,18 @@ def test_robots_txt_points_at_the_sitemaps(client, home):
         and "Sitemap: http://testserver/news-sitemap.xml" in text
     )
     assert "Disallow: /admin/" in text
+
+
+def test_sitemap_index_counts_the_archive_once_per_publish(client, newsroom, politics, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.VESTNIK_PAGE_CACHE = False
+    client.get("/sitemap.xml")
+    with CaptureQueriesContext(connection) as again:
+        client.get("/sitemap.xml")
+    assert not [q for q in again.captured_queries if "COUNT(" in q["sql"].upper()]
+    article_with(rubric=politics, title="Новое", lead="Коротко.")
+    with CaptureQueriesContext(connection) as after_publish:
+        client.get("/sitemap.xml")
+    assert [q for q in after_publish.captured_queries if "COUNT(" in q["sql"].upper()]
