@@ -35,6 +35,10 @@ def pytest_report_header(config):
 def _fresh_cache():
     from django.core.cache import cache
 
+    from vestnik.news.generation import forget_local
+
     cache.clear()
+    forget_local()
     yield
     cache.clear()
+    forget_local()

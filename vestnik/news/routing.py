@@ -10,35 +10,33 @@ resolve (another page type, a Cyrillic slug, a redirect) goes to Wagtail's route
 
 from __future__ import annotations
 
-from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
 from wagtail import views as wagtail_views
 from wagtail.models import PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
+from .generation import cached_by_generation
 from .models import ArticlePage, HomePage, RubricPage
-
-SITES_KEY = "vestnik:sites"
-RESTRICTIONS_KEY = "vestnik:any-view-restrictions"
 
 
 def site_for_request(request) -> Site | None:
-    """Wagtail's site for the request, with its root page, from the cache (5 minutes)."""
+    """Wagtail's site for the request, with its root page, from the cache (saving a site or
+    the home page bumps the content generation)."""
     address = (request.get_host().partition(":")[0], request.get_port())
-    sites = cache.get(SITES_KEY) or {}
-    if address not in sites:
+
+    def find():
         site = Site.find_for_request(request)
         if site is not None:
             site.root_page  # noqa: B018 — fetched now, kept with the cached site
-        sites[address] = site
-        cache.set(SITES_KEY, sites, 300)
-    request._wagtail_site = sites[address]
-    return sites[address]
+        return site
+
+    site = cached_by_generation(f"site:{address[0]}:{address[1]}", find, 3600)
+    request._wagtail_site = site
+    return site
 
 
 def any_view_restrictions() -> bool:
     """Whether any page is password- or login-protected (a news site usually has none)."""
-    return cache.get_or_set(RESTRICTIONS_KEY, lambda: PageViewRestriction.objects.exists(), 3600)
+    return cached_by_generation("any-view-restrictions", PageViewRestriction.objects.exists, 3600)
 
 
 def _serve(request, path: str, model):
@@ -63,13 +61,3 @@ def rubric(request, rubric):
 
 def article(request, rubric, article):
     return _serve(request, f"{rubric}/{article}/", ArticlePage)
-
-
-def _forget(key):
-    return lambda **kwargs: cache.delete(key)
-
-
-for _model, _key in ((PageViewRestriction, RESTRICTIONS_KEY), (Site, SITES_KEY), (HomePage, SITES_KEY)):
-    for _signal in (post_save, post_delete):
-        _signal.connect(_forget(_key), sender=_model, weak=False,
-                        dispatch_uid=f"vestnik-routing-{_model.__name__}-{id(_signal)}")  # fmt: skip

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import connection
@@ -21,6 +20,7 @@ from wagtail.models import Page, Site
 
 from vestnik.caching.tags import depends_on, shows_articles
 
+from .generation import bump_content_generation, cached_by_generation, content_generation  # noqa: F401
 from .models import (
     ArticleAuthor,
     ArticlePage,
@@ -32,43 +32,19 @@ from .models import (
     Tag,
 )
 
-GENERATION_KEY = "vestnik:content-generation"
 RUBRIC_BLOCK_SIZE = 4
 LATEST_NEWS_SIZE = 10
 
 
-def content_generation() -> int:
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
-
-
-def bump_content_generation() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
-
-
-def cached_by_generation(name: str, compute, timeout: int | None = None):
-    key = f"vestnik:{name}:{content_generation()}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, timeout if timeout is not None else settings.VESTNIK_FRAGMENT_TTL)
-    return value
-
-
-SITE_SETTINGS_KEY = "vestnik:site-settings"
-
-
 def site_settings() -> NewsSiteSettings:
-    """The default site's settings, cached (every page shows the tagline); signals.py forgets
-    them when an editor saves."""
+    """The default site's settings, cached (every page shows the tagline); saving them bumps
+    the content generation (signals.py)."""
 
     def compute():
         site = Site.objects.filter(is_default_site=True).first()
         return NewsSiteSettings.for_site(site) if site else NewsSiteSettings()
 
-    return cache.get_or_set(SITE_SETTINGS_KEY, compute, 3600)
+    return cached_by_generation("site-settings", compute, 3600)
 
 
 def latest_publish_time():

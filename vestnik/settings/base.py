@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "vestnik.ops.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "vestnik.news.generation.RequestMemoMiddleware",
     "vestnik.readership.middleware.ViewCountMiddleware",
     "vestnik.caching.middleware.PageCacheMiddleware",
     "vestnik.core.db_router.ReadYourWritesMiddleware",
