@@ -21,3 +21,10 @@ accesslog = None
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 wsgi_app = "vestnik.wsgi:application"
+# gunicorn's control socket (gunicornc): one per server, so two servers on one machine (a
+# benchmark beside `make serve`) do not share $HOME/.gunicorn/gunicorn.ctl.
+_port = bind.rsplit(":", 1)[-1]
+control_socket = os.environ.get(
+    "GUNICORN_CONTROL_SOCKET",
+    os.path.join(os.environ.get("VESTNIK_VAR_DIR", "var"), "run", f"gunicorn-{_port}.ctl"),
+)
