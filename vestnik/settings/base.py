@@ -192,6 +192,13 @@ _CDN_BACKENDS = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
         "DISTRIBUTION_ID": os.environ.get("VESTNIK_CDN_CLOUDFRONT_DISTRIBUTION_ID", ""),
     },
+    # nginx's own proxy_cache (deploy/nginx/vestnik.conf): each address fetched again through
+    # it with a secret header that bypasses and refreshes the cached copy.
+    "nginx": {
+        "BACKEND": "vestnik.caching.nginx.NginxRefreshBackend",
+        "LOCATION": os.environ.get("VESTNIK_CDN_PURGE_URL", "http://127.0.0.1:8081"),
+        "TOKEN": os.environ.get("VESTNIK_CDN_REFRESH_TOKEN", ""),
+    },
     # Varnish, or nginx with a purge module: an HTTP PURGE request per address.
     "http": {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
@@ -200,6 +207,10 @@ _CDN_BACKENDS = {
 }
 if VESTNIK_CDN and VESTNIK_CDN not in _CDN_BACKENDS:
     raise ValueError(f"VESTNIK_CDN={VESTNIK_CDN!r}: expected one of {', '.join(_CDN_BACKENDS)} or empty")
+if VESTNIK_CDN == "nginx" and not _CDN_BACKENDS["nginx"]["TOKEN"]:
+    raise ValueError(
+        "VESTNIK_CDN=nginx needs VESTNIK_CDN_REFRESH_TOKEN, the secret in deploy/nginx/vestnik.conf"
+    )
 WAGTAILFRONTENDCACHE = {VESTNIK_CDN: _CDN_BACKENDS[VESTNIK_CDN]} if VESTNIK_CDN else {}
 
 AUTH_PASSWORD_VALIDATORS = [
