@@ -16,9 +16,14 @@ SQL queries of one of them. Wagtail's own search index (wagtailsearch_indexentry
 empty for SQL-copied pages, so the searches run twice: as loaded (what a site imported by
 SQL gets: nothing found) and after filling that index by SQL as `update_index` would.
 
+Before measuring it waits (--quiet-wait, 900 s at most) for a load average under 1.5.
+With --reuse-database --try-fixes [FIX ...] it measures instead the fixes in FIXES, each
+applied in this process only (monkeypatched, or an index made and dropped), before and
+after on the same requests.
+
 Usage: python bench/admin_bench.py [--articles N] [--repeat 10] [--json PATH]
-       [--reuse-database]
-(N defaults to BENCH_ADMIN_ARTICLES or 1,000,000.)
+       [--reuse-database [--try-fixes [FIX ...]]] [--quiet-wait SECONDS]
+(N defaults to BENCH_ADMIN_ARTICLES or 1,000,000; the database name to BENCH_ADMIN_DATABASE.)
 """
 
 from __future__ import annotations
