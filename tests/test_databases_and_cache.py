@@ -58,6 +58,9 @@ def test_settings_choose_redis_when_redis_url_is_set(monkeypatch):
         assert reloaded.CACHES["default"]["LOCATION"] == "redis://127.0.0.1:6379/3"
         assert reloaded.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
         assert reloaded.DATABASES["default"]["NAME"] == "test"
+        # pooled, and without PostgreSQL's JIT (seconds of compile time on big admin lists)
+        assert reloaded.DATABASES["default"]["OPTIONS"]["options"] == "-c jit=off"
+        assert reloaded.DATABASES["default"]["OPTIONS"]["pool"]["max_size"] == 4
     finally:
         monkeypatch.delenv("REDIS_URL")
         monkeypatch.delenv("DATABASE_URL")

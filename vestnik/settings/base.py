@@ -124,7 +124,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 
 def _pooled(database: dict) -> dict:
-    """PostgreSQL through psycopg 3's connection pool (one pool per worker process)."""
+    """PostgreSQL through psycopg 3's connection pool (one pool per worker process), JIT off."""
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        # JIT compiles big plans for seconds and pays off only for long analytic queries: at
+        # 1M articles it was 1.3 s of a 1.4 s admin listing query (bench/README.md, admin).
+        database["OPTIONS"] = {**database.get("OPTIONS", {}), "options": "-c jit=off"}
     if database["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_POOL", True):
         pool = {"min_size": 1, "max_size": int(os.environ.get("DATABASE_POOL_MAX", "4")), "timeout": 10}
         database["OPTIONS"] = {**database.get("OPTIONS", {}), "pool": pool}
