@@ -9,6 +9,7 @@ BENCH_ONLY=http (or search, sitemap, admin, plans; comma-separated) runs only th
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import subprocess
@@ -105,31 +106,17 @@ def main() -> int:
         sitemap = run_json("sitemap_bench.py", OUT / "sitemap-postgresql.json", "--articles", articles)
         print()
         print(sitemap_table(sitemap))
-    http = saved.get("http")
-    if postgres and wanted("http"):
-        import http_bench
-
-        articles = os.environ.get("BENCH_HTTP_ARTICLES", "100000")
-        http = run_json("http_bench.py", OUT / "http-postgresql.json", "--articles", articles)
-        print()
-        print(http_bench.report(http))
-    admin = saved.get("admin")
-    if postgres and wanted("admin"):
-        import admin_bench
-
-        articles = os.environ.get("BENCH_ADMIN_ARTICLES", "1000000")
-        admin = run_json("admin_bench.py", OUT / "admin-postgresql.json", "--articles", articles)
-        print()
-        print(admin_bench.report(admin))
-    plans = saved.get("plans")
-    if postgres and wanted("plans"):
-        import query_plans
-
-        articles = os.environ.get("BENCH_PLANS_ARTICLES", "1000000")
-        plans = run_json("query_plans.py", OUT / "plans-postgresql.json", "--articles", articles)
-        print()
-        print(query_plans.report(plans))
-    everything = {"search": results, "sitemap": sitemap, "http": http, "admin": admin, "plans": plans}
+    # The PostgreSQL benchmarks that print their own report: name, script, size variable, default.
+    reported = [("http", "http_bench", "BENCH_HTTP_ARTICLES", "100000"),
+                ("admin", "admin_bench", "BENCH_ADMIN_ARTICLES", "1000000"),
+                ("plans", "query_plans", "BENCH_PLANS_ARTICLES", "1000000")]  # fmt: skip
+    for name, module, variable, default in reported:
+        if postgres and wanted(name):
+            articles = os.environ.get(variable, default)
+            saved[name] = run_json(f"{module}.py", OUT / f"{name}-postgresql.json", "--articles", articles)
+            print()
+            print(importlib.import_module(module).report(saved[name]))
+    everything = {"search": results, "sitemap": sitemap} | {name: saved.get(name) for name, *_ in reported}
     summary.write_text(json.dumps(everything, ensure_ascii=False, indent=2))
     print(f"\nJSON: {summary}")
     return 0

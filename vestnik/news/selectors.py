@@ -20,7 +20,7 @@ from wagtail.models import Page, Site
 
 from vestnik.caching.tags import depends_on, shows_articles
 
-from .generation import bump_content_generation, cached_by_generation, content_generation  # noqa: F401
+from .generation import cached_by_generation
 from .models import (
     ArticleAuthor,
     ArticlePage,

@@ -17,7 +17,8 @@ WINDOWS = {"day": 1, "week": 7}
 
 def most_read(*, window: str = "day", limit: int = 5) -> list[ArticlePage]:
     """The live articles with the most views today ("day") or in the last 7 days ("week")."""
-    from vestnik.news.selectors import cached_by_generation, with_rubrics
+    from vestnik.news.generation import cached_by_generation
+    from vestnik.news.selectors import with_rubrics
 
     def compute():
         since = timezone.localdate() - dt.timedelta(days=WINDOWS[window] - 1)

@@ -13,8 +13,9 @@ from django.utils.html import escape
 from django.views.decorators.http import condition
 
 from vestnik.caching.middleware import mark_public
+from vestnik.news.generation import content_generation
 from vestnik.news.models import ArticlePage
-from vestnik.news.selectors import content_generation, home_url_path, latest_publish_time, site_path
+from vestnik.news.selectors import home_url_path, latest_publish_time, site_path
 
 from . import feeds
 from .sitemaps import SITEMAPS
