@@ -3,7 +3,7 @@
 from django.db.models.signals import post_save, pre_delete, pre_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from vestnik.news.models import ArticlePage, Author, HomePage, NewsSiteSettings, RubricPage, Tag
+from vestnik.news.models import ArticlePage, Author, HomePage, InfoPage, NewsSiteSettings, RubricPage, Tag
 
 from . import services
 
@@ -48,7 +48,8 @@ def _page_moved(sender, instance, parent_page_before, parent_page_after, **kwarg
 
 
 def _frame_changed(sender, instance, **kwargs):
-    # Rubrics (the menu), the home page (lead story) and site settings show on every page.
+    # Rubrics (the menu), the home page (lead story) and site settings show on every page;
+    # an information page caches no tags of its own, and changes rarely.
     services.invalidate({"chrome"})
 
 
@@ -65,7 +66,7 @@ page_published.connect(_article_published, sender=ArticlePage, dispatch_uid="ves
 page_unpublished.connect(_article_unpublished, sender=ArticlePage, dispatch_uid="vestnik-cache-unpublished")
 pre_delete.connect(_article_deleting, sender=ArticlePage, dispatch_uid="vestnik-cache-deleting")
 post_page_move.connect(_page_moved, dispatch_uid="vestnik-cache-moved")
-for _model in (HomePage, RubricPage):
+for _model in (HomePage, RubricPage, InfoPage):
     for _signal in (page_published, page_unpublished):
         _signal.connect(
             _frame_changed, sender=_model, dispatch_uid=f"vestnik-cache-{_model.__name__}-{id(_signal)}"

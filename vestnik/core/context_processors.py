@@ -17,7 +17,7 @@ def site_chrome(request):
     return {
         "site_name": settings.WAGTAIL_SITE_NAME,
         # Lazy: admin pages use this context processor too but never show the menu.
-        "menu_rubrics": SimpleLazyObject(selectors.menu_rubrics),
+        "menu_rubrics": SimpleLazyObject(lambda: [r for r in selectors.menu_rubrics() if r.top_level]),
         "site_settings": SimpleLazyObject(selectors.site_settings),
         "language_links": [
             (code, name, with_language(path, code), code == current) for code, name in settings.LANGUAGES

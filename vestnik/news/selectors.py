@@ -81,6 +81,7 @@ class RubricLink:
     title: str
     url: str  # relative to the site root, in the default language: "/politika/"
     path: str  # the tree path, to find an article's rubric from its own path
+    top_level: bool = True  # False for a sub-rubric, which the menu leaves out
 
 
 def home_url_path() -> str:
@@ -101,7 +102,8 @@ def menu_rubrics() -> list[RubricLink]:
         home = home_url_path()
         rubrics = RubricPage.objects.live().order_by("path").values_list("id", "title", "url_path", "path")
         return [
-            RubricLink(pk, title, site_path(url_path, home), path) for pk, title, url_path, path in rubrics
+            RubricLink(pk, title, site_path(url_path, home), path, url_path.count("/") == home.count("/") + 1)
+            for pk, title, url_path, path in rubrics
         ]
 
     return cached_by_generation("menu", compute, timeout=3600)

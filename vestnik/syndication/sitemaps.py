@@ -3,11 +3,12 @@ as plain rows (no model instances), so a million articles never sit in memory at
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 from wagtail.models import Page
 
-from vestnik.news.models import ArticlePage, Author, HomePage, Tag
+from vestnik.news.models import ArticlePage, Author, HomePage, InfoPage, RubricPage, Tag
 from vestnik.news.selectors import (
     CountCachedPaginator,
     home_url_path,
@@ -79,9 +80,17 @@ class SectionSitemap(_RowSitemap):
     """The home page and the rubrics."""
 
     def items(self):
-        # The home page and its children, the rubrics (Wagtail's tree root is depth 1).
+        # The home page, the rubrics at every level and the information pages.
         home_depth = HomePage.objects.values_list("depth", flat=True).first() or 2
-        pages = Page.objects.live().filter(depth__in=[home_depth, home_depth + 1])
+        pages = (
+            Page.objects.live()
+            .filter(depth__gte=home_depth)
+            .filter(
+                content_type__in=[
+                    ContentType.objects.get_for_model(m) for m in (HomePage, RubricPage, InfoPage)
+                ]
+            )
+        )
         return pages.order_by("path").values("url_path", "last_published_at")
 
     def location(self, item):

@@ -139,3 +139,15 @@ def test_scheduled_article_appears_when_the_scheduler_publishes_it(client, newsr
     assert "Отложенная новость" not in page(client, paths["home"])
     call_command("publish_scheduled", verbosity=0)
     assert "Отложенная новость" in page(client, paths["home"])
+
+
+def test_edited_information_page_shows_at_once(client, newsroom):
+    from vestnik.news.models import HomePage, InfoPage
+
+    about = InfoPage(title="О редакции", body="<p>Старый текст.</p>")
+    HomePage.objects.get().add_child(instance=about)
+    about.save_revision().publish()
+    warm(client, about.url)
+    about.body = "<p>Новый текст.</p>"
+    about.save_revision().publish()
+    assert "Новый текст." in page(client, about.url)

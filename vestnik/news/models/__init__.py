@@ -1,5 +1,5 @@
 from .authors import ArticleAuthor, Author
-from .pages import ArticlePage, HomePage, RubricPage
+from .pages import ArticlePage, HomePage, InfoPage, RubricPage
 from .site_settings import NewsSiteSettings
 from .tags import ArticleTag, Tag
 
@@ -9,6 +9,7 @@ __all__ = [
     "ArticleTag",
     "Author",
     "HomePage",
+    "InfoPage",
     "NewsSiteSettings",
     "RubricPage",
     "Tag",

@@ -95,7 +95,7 @@ class HomePage(NoRestrictionQueriesMixin, TransliteratedSlugMixin, Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("lead_article")]
-    subpage_types = ["news.RubricPage"]
+    subpage_types = ["news.RubricPage", "news.InfoPage"]
     max_count = 1
 
     class Meta:
@@ -116,8 +116,9 @@ class RubricPage(NoRestrictionQueriesMixin, TransliteratedSlugMixin, Page):
     description = models.TextField(_("описание"), blank=True, max_length=500)
 
     content_panels = Page.content_panels + [FieldPanel("description")]
-    parent_page_types = ["news.HomePage"]
-    subpage_types = ["news.ArticlePage"]
+    # A rubric may have sub-rubrics ("Регионы" → "Алматы"), as WordPress categories do.
+    parent_page_types = ["news.HomePage", "news.RubricPage"]
+    subpage_types = ["news.ArticlePage", "news.RubricPage"]
     fallback_slug = "rubric"
 
     class Meta:
@@ -130,6 +131,9 @@ class RubricPage(NoRestrictionQueriesMixin, TransliteratedSlugMixin, Page):
             raise ValidationError(
                 {"slug": _("Адрес «%(slug)s» занят служебной страницей сайта.") % {"slug": self.slug}}
             )
+        # Feeds find a rubric by its slug alone, so two rubrics must not share one.
+        if RubricPage.objects.filter(slug=self.slug).exclude(pk=self.pk).exists():
+            raise ValidationError({"slug": _("Рубрика с адресом «%(slug)s» уже есть.") % {"slug": self.slug}})
 
     def get_context(self, request, *args, **kwargs):
         from vestnik.news import selectors
@@ -138,6 +142,33 @@ class RubricPage(NoRestrictionQueriesMixin, TransliteratedSlugMixin, Page):
         context["current_rubric_id"] = self.id
         context["articles"] = selectors.rubric_articles_page(rubric=self, page_number=request.GET.get("page"))
         return context
+
+
+class InfoPage(NoRestrictionQueriesMixin, TransliteratedSlugMixin, Page):
+    """A page that is not news: "О редакции", "Контакты", "Реклама" (WordPress's pages)."""
+
+    body = RichTextField(_("текст"), features=BODY_FEATURES, blank=True)
+    source_id = models.CharField(_("источник импорта"), max_length=255, blank=True, editable=False)
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    parent_page_types = ["news.HomePage", "news.InfoPage"]
+    subpage_types = ["news.InfoPage"]
+
+    class Meta:
+        verbose_name = _("информационная страница")
+        verbose_name_plural = _("информационные страницы")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["ancestors"] = InfoPage.objects.ancestor_of(self).live().order_by("depth")
+        return context
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": _("Адрес «%(slug)s» занят служебной страницей сайта.") % {"slug": self.slug}}
+            )
 
 
 class ArticlePageQuerySet(PageQuerySet):

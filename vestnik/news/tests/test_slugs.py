@@ -91,3 +91,13 @@ def test_editing_the_title_of_a_published_article_keeps_its_url(politics):
     article.save_revision().publish()
     article.refresh_from_db()
     assert article.slug == "pervyy-zagolovok"
+
+
+def test_a_sub_rubric_cannot_share_a_slug_with_another_rubric(home, politics):
+    # Feeds find a rubric by its slug (/feeds/rubric/<slug>/rss/), wherever it stands.
+    from django.core.exceptions import ValidationError
+
+    regions = RubricFactory(parent=home, title="Регионы")
+    assert RubricFactory(parent=regions, title="Алматы").url == "/regiony/almaty/"
+    with pytest.raises(ValidationError, match="уже есть"):
+        RubricFactory(parent=regions, title="Политика")

@@ -144,3 +144,16 @@ def test_sitemap_index_counts_the_archive_once_per_publish(client, newsroom, pol
     with CaptureQueriesContext(connection) as after_publish:
         client.get("/sitemap.xml")
     assert [q for q in after_publish.captured_queries if "COUNT(" in q["sql"].upper()]
+
+
+def test_sections_list_sub_rubrics_and_information_pages(client, home, politics):
+    from vestnik.news.models import InfoPage
+    from vestnik.news.tests.factories import RubricFactory
+
+    RubricFactory(parent=politics, title="Выборы 2026")
+    about = InfoPage(title="О редакции")
+    home.add_child(instance=about)
+    about.save_revision().publish()
+    sections = b"".join(client.get("/sitemap-sections.xml").streaming_content).decode()
+    assert "http://testserver/politika/vybory-2026/" in sections
+    assert f"http://testserver{about.url}" in sections
