@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "vestnik.news.generation.RequestMemoMiddleware",
+    "vestnik.importers.middleware.LegacyQueryRedirectMiddleware",
     "vestnik.readership.middleware.ViewCountMiddleware",
     "vestnik.caching.middleware.PageCacheMiddleware",
     "vestnik.core.db_router.ReadYourWritesMiddleware",
