@@ -70,6 +70,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "vestnik.ops.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "vestnik.security.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "vestnik.news.generation.RequestMemoMiddleware",
     "vestnik.readership.middleware.ViewCountMiddleware",
@@ -216,6 +217,54 @@ if VESTNIK_CDN == "nginx" and not _CDN_BACKENDS["nginx"]["TOKEN"]:
         "VESTNIK_CDN=nginx needs VESTNIK_CDN_REFRESH_TOKEN, the secret in deploy/nginx/vestnik.conf"
     )
 WAGTAILFRONTENDCACHE = {VESTNIK_CDN: _CDN_BACKENDS[VESTNIK_CDN]} if VESTNIK_CDN else {}
+
+# Content-Security-Policy (vestnik/security/middleware.py, docs/security.md). Readers' pages
+# run only our own script files: no inline script, no eval, no inline style. JSON-LD blocks
+# are data, not scripts, and need no hash. Embedded players (rich text embeds) are framed
+# from any https origin; they run in their own origin, not ours.
+VESTNIK_CSP = "; ".join([
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "media-src 'self'",
+    "frame-src 'self' https:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+])  # fmt: skip
+# Wagtail 8's admin still writes inline scripts (date pickers, inline panels) and inline
+# styles, so it keeps 'unsafe-inline' there; it is behind a login, and everything else
+# (plugins, other origins' scripts, being framed by another site) stays closed. Its preview
+# frames the page being edited, hence frame-ancestors 'self'. Images may come from https
+# (editors' Gravatar pictures, embed thumbnails).
+VESTNIK_CSP_ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+VESTNIK_CSP_ADMIN = "; ".join([
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-inline'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob: https:",
+    "font-src 'self' data:",
+    "connect-src 'self' https://releases.wagtail.org",
+    "frame-src 'self' https:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'self'",
+])  # fmt: skip
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Cookies out of scripts' reach and not sent on cross-site subrequests; Secure in production.
+# (Wagtail's admin takes the CSRF token from the page, not from the cookie.)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
