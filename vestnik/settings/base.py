@@ -5,6 +5,7 @@ Each variable is listed with its default in .env.example and docs/deploy.md.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -84,6 +86,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "vestnik.urls"
@@ -266,9 +270,27 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 
+# Login throttling (django-axes) for Wagtail's admin and Django's: after
+# VESTNIK_LOGIN_FAILURE_LIMIT wrong passwords for one user name from one address, that name
+# is refused from that address, right password or not, for VESTNIK_LOGIN_COOLOFF_MINUTES.
+# Name and address together, so an attacker cannot lock an editor out from elsewhere and one
+# editor's typos do not lock out the whole newsroom behind the same office address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("VESTNIK_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("VESTNIK_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "vestnik.security.login.locked_out"
+AXES_CLIENT_IP_CALLABLE = "vestnik.security.login.client_ip"
+# Proxies whose X-Forwarded-For names the reader's address (nginx on the same host sets it).
+VESTNIK_TRUSTED_PROXIES = env_list("VESTNIK_TRUSTED_PROXIES", "127.0.0.1,::1")
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -335,5 +357,7 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},
         "pymorphy3": {"level": "WARNING"},
+        # django-axes: its start-up banner and each failure at INFO; lockouts stay (WARNING).
+        "axes": {"level": "WARNING"},
     },
 }
