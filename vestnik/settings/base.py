@@ -320,6 +320,14 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = os.environ.get("VESTNIK_SITE_NAME", "Вестник")
 WAGTAILIMAGES_IMAGE_MODEL = "images.NewsImage"
+# Uploads are checked by content, not by name (Wagtail opens each file and refuses one whose
+# format is not its extension's). SVG is not in the list: it can carry scripts.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "vestnik.images.forms.NewsImageForm"
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp", "avif"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("VESTNIK_IMAGE_MAX_UPLOAD_MB", "20")) * 1024 * 1024
+# Width × height × frames, read from the header before anything is decoded: a small file
+# that would unpack to gigabytes (a decompression bomb) is refused on upload.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("VESTNIK_IMAGE_MAX_MEGAPIXELS", "50")) * 1_000_000
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "csv", "txt", "zip"]
 # Editors see Cyrillic slugs while they type; pages turn them into Latin with the
 # site's transliteration table when saved (vestnik.news.models.TransliteratedSlugMixin).

@@ -101,3 +101,20 @@ def test_django_admin_login_is_throttled_too(client, editor, settings):
     response = client.post("/django-admin/login/", {"username": "editor", "password": PASSWORD})
     assert response.status_code == 429
     assert "Слишком много неудачных попыток входа" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "opening"),
+    [("ru", "Слишком много неудачных попыток входа"), ("en", "Too many failed sign-in attempts"),
+     ("kk", "Кіру әрекеттері тым көп рет сәтсіз болды")],
+)  # fmt: skip
+def test_lockout_message_is_in_the_active_language_and_names_the_cool_off(language, opening, settings):
+    from django.utils import translation
+
+    from vestnik.security.login import lockout_message
+
+    settings.AXES_COOLOFF_TIME = dt.timedelta(minutes=30)
+    with translation.override(language):
+        message = lockout_message()
+    assert message.startswith(opening)
+    assert "30" in message
