@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
+from vestnik.core.text.filenames import safe_file_name
+
 
 class NewsImage(AbstractImage):
     alt_text = models.CharField(
@@ -24,6 +26,11 @@ class NewsImage(AbstractImage):
     @property
     def default_alt_text(self):
         return self.alt_text or self.title
+
+    def get_upload_to(self, filename):
+        # Whatever name the browser sent ("../../x.jpg", control characters, 300 letters of
+        # Cyrillic): a short transliterated slug under original_images/.
+        return super().get_upload_to(safe_file_name(filename, fallback="image"))
 
 
 class NewsRendition(AbstractRendition):

@@ -5,6 +5,7 @@ Each variable is listed with its default in .env.example and docs/deploy.md.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -70,6 +72,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "vestnik.ops.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "vestnik.security.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "vestnik.news.generation.RequestMemoMiddleware",
     "vestnik.importers.middleware.LegacyQueryRedirectMiddleware",
@@ -84,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "vestnik.urls"
@@ -218,9 +223,75 @@ if VESTNIK_CDN == "nginx" and not _CDN_BACKENDS["nginx"]["TOKEN"]:
     )
 WAGTAILFRONTENDCACHE = {VESTNIK_CDN: _CDN_BACKENDS[VESTNIK_CDN]} if VESTNIK_CDN else {}
 
+# Content-Security-Policy (vestnik/security/middleware.py, docs/security.md). Readers' pages
+# run only our own script files: no inline script, no eval, no inline style. JSON-LD blocks
+# are data, not scripts, and need no hash. Embedded players (rich text embeds) are framed
+# from any https origin; they run in their own origin, not ours.
+VESTNIK_CSP = "; ".join([
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "media-src 'self'",
+    "frame-src 'self' https:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+])  # fmt: skip
+# Wagtail 8's admin still writes inline scripts (date pickers, inline panels) and inline
+# styles, so it keeps 'unsafe-inline' there; it is behind a login, and everything else
+# (plugins, other origins' scripts, being framed by another site) stays closed. Its preview
+# frames the page being edited, hence frame-ancestors 'self'. Images may come from https
+# (editors' Gravatar pictures, embed thumbnails).
+VESTNIK_CSP_ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+VESTNIK_CSP_ADMIN = "; ".join([
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-inline'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob: https:",
+    "font-src 'self' data:",
+    "connect-src 'self' https://releases.wagtail.org",
+    "frame-src 'self' https:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'self'",
+])  # fmt: skip
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Cookies out of scripts' reach and not sent on cross-site subrequests; Secure in production.
+# (Wagtail's admin takes the CSRF token from the page, not from the cookie.)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Login throttling (django-axes) for Wagtail's admin and Django's: after
+# VESTNIK_LOGIN_FAILURE_LIMIT wrong passwords for one user name from one address, that name
+# is refused from that address, right password or not, for VESTNIK_LOGIN_COOLOFF_MINUTES.
+# Name and address together, so an attacker cannot lock an editor out from elsewhere and one
+# editor's typos do not lock out the whole newsroom behind the same office address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("VESTNIK_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("VESTNIK_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "vestnik.security.login.locked_out"
+AXES_CLIENT_IP_CALLABLE = "vestnik.security.login.client_ip"
+# Proxies whose X-Forwarded-For names the reader's address (nginx on the same host sets it).
+VESTNIK_TRUSTED_PROXIES = env_list("VESTNIK_TRUSTED_PROXIES", "127.0.0.1,::1")
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -250,6 +321,14 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = os.environ.get("VESTNIK_SITE_NAME", "Вестник")
 WAGTAILIMAGES_IMAGE_MODEL = "images.NewsImage"
+# Uploads are checked by content, not by name (Wagtail opens each file and refuses one whose
+# format is not its extension's). SVG is not in the list: it can carry scripts.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "vestnik.images.forms.NewsImageForm"
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp", "avif"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("VESTNIK_IMAGE_MAX_UPLOAD_MB", "20")) * 1024 * 1024
+# Width × height × frames, read from the header before anything is decoded: a small file
+# that would unpack to gigabytes (a decompression bomb) is refused on upload.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("VESTNIK_IMAGE_MAX_MEGAPIXELS", "50")) * 1_000_000
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "csv", "txt", "zip"]
 # Editors see Cyrillic slugs while they type; pages turn them into Latin with the
 # site's transliteration table when saved (vestnik.news.models.TransliteratedSlugMixin).
@@ -287,5 +366,7 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},
         "pymorphy3": {"level": "WARNING"},
+        # django-axes: its start-up banner and each failure at INFO; lockouts stay (WARNING).
+        "axes": {"level": "WARNING"},
     },
 }

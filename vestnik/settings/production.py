@@ -14,8 +14,6 @@ CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("VESTNIK_HSTS_SECONDS", "31536000"))  # noqa: F405
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("VESTNIK_HSTS_PRELOAD", False)  # noqa: F405
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 # Preloading HSTS is a promise about every subdomain that is hard to take back, so it
 # stays the site owner's explicit choice (VESTNIK_HSTS_PRELOAD=1) and its warning is not
