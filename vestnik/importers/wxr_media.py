@@ -79,9 +79,17 @@ def find_media(*, url: str, attached_file: str, media_dir: Path | None, fetch: b
 
 
 def _checked(name: str, data: bytes) -> MediaFile:
-    """An image if Pillow can read it as one of the formats we serve; otherwise a document."""
+    """An image if Pillow reads it as one of the formats we serve, within the upload limits
+    editors have (docs/security.md); else a document of an allowed type; else refused."""
+    limit = getattr(settings, "WAGTAILIMAGES_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
+    if len(data) > limit:
+        raise MediaMissing(f"{name}: {len(data) // 2**20} MB is over the {limit // 2**20} MB limit")
     try:
         with Image.open(BytesIO(data)) as image:
+            pixels = image.width * image.height * getattr(image, "n_frames", 1)
+            max_pixels = getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", 128_000_000)
+            if pixels > max_pixels:
+                raise MediaMissing(f"{name}: {pixels:,} pixels is over the limit of {max_pixels:,}")
             image.verify()
             if image.format in IMAGE_FORMATS:
                 return MediaFile(name, data, "image")
@@ -89,8 +97,14 @@ def _checked(name: str, data: bytes) -> MediaFile:
         raise MediaMissing(f"{name}: too many pixels for an image ({exc})") from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         pass
-    if PurePosixPath(name).suffix.lower() in {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"}:
-        raise MediaMissing(f"{name}: the file is not a readable image")
+    suffix = PurePosixPath(name).suffix.lower()
+    if suffix in {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"}:
+        raise MediaMissing(
+            f"{name}: the file is not a readable image"
+            + (" (SVG is refused: it can carry scripts)" if suffix == ".svg" else "")
+        )
+    if suffix.lstrip(".") not in getattr(settings, "WAGTAILDOCS_EXTENSIONS", []):
+        raise MediaMissing(f"{name}: files of type {suffix or '(none)'} are not accepted as documents")
     return MediaFile(name, data, "document")
 
 

@@ -306,12 +306,16 @@ def test_media_missing_broken_outside_the_folder_or_not_an_image(tmp_path, media
     (media_dir / "2024" / "05" / "fake.jpg").write_text("not an image")
     (media_dir / "2024" / "05" / "price.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
     (tmp_path / "secret.jpg").write_bytes(b"outside")
+    (media_dir / "2024" / "05" / "page.html").write_text("<script>alert(1)</script>")
+    (media_dir / "2024" / "05" / "logo.svg").write_text('<svg onload="alert(1)"/>')
     items = [
         wb.item(1, "Нет файла", post_type="attachment", status="inherit", meta={"_wp_attached_file": "2024/05/none.jpg"}),
         wb.item(2, "Поддельный", post_type="attachment", status="inherit", meta={"_wp_attached_file": "2024/05/fake.jpg"}),
         wb.item(3, "Прайс", post_type="attachment", status="inherit", meta={"_wp_attached_file": "2024/05/price.pdf"}),
         wb.item(4, "Чужой", post_type="attachment", status="inherit", meta={"_wp_attached_file": "../../secret.jpg"}),
         wb.item(5, "Пост", "Текст."),
+        wb.item(6, "Страница", post_type="attachment", status="inherit", meta={"_wp_attached_file": "2024/05/page.html"}),
+        wb.item(9, "Логотип", post_type="attachment", status="inherit", meta={"_wp_attached_file": "2024/05/logo.svg"}),
     ]  # fmt: skip
     path = tmp_path / "export.xml"
     path.write_text(wb.export(*items), "utf-8")
@@ -320,6 +324,8 @@ def test_media_missing_broken_outside_the_folder_or_not_an_image(tmp_path, media
     assert 'attachment 1 "Нет файла": not found:' in warnings
     assert "fake.jpg: the file is not a readable image" in warnings
     assert "attachment 4" in warnings and get_image_model().objects.count() == 0
+    assert "page.html: files of type .html are not accepted" in warnings
+    assert "logo.svg: the file is not a readable image (SVG is refused" in warnings
     assert get_document_model().objects.get().title == "Прайс"
     assert article(5).live
 
