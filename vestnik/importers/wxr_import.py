@@ -414,7 +414,7 @@ class _Importer:
         if item.status in SKIPPED_STATUSES:
             self.report.skipped[f"{item.post_type}:{item.status}"] += 1
             return
-        digest = _digest(item.title, item.content, item.excerpt, item.status, item.slug, item.post_date_gmt,
+        digest = _digest(wpcontent.CONVERTER_VERSION, item.title, item.content, item.excerpt, item.status, item.slug, item.post_date_gmt,
                          item.post_date, item.creator, item.categories, item.sticky, item.parent_id,
                          item.meta.get("_thumbnail_id"), item.meta.get("_yoast_wpseo_primary_category"))  # fmt: skip
         record = self.record(item.post_type, item.post_id)

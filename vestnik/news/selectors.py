@@ -115,6 +115,13 @@ def rubric_of(article: ArticlePage) -> RubricLink | None:
     return next((r for r in menu_rubrics() if r.path == parent_path), None)
 
 
+def rubric_trail(path: str) -> list[RubricLink]:
+    """The rubrics above a page, top-level first: a sub-rubric's article in "Алматы" under
+    "Регионы" has [Регионы, Алматы] (for breadcrumbs and the menu's current item)."""
+    return sorted((r for r in menu_rubrics() if path.startswith(r.path) and r.path != path),
+                  key=lambda r: len(r.path))  # fmt: skip
+
+
 def with_rubrics(articles: list[ArticlePage]) -> list[ArticlePage]:
     shows_articles(articles)
     for article in articles:
@@ -244,11 +251,13 @@ def article_context(*, article: ArticlePage, preview: bool = False) -> dict:
             key, lambda: _article_relations(article), 3600
         )
     rubric = rubric_of(article)
+    trail = rubric_trail(article.path)
     depends_on(f"article:{article.pk}", *(f"author:{a.pk}" for a in authors))
     depends_on(*(f"tag:{t.pk}" for t in article_tags))
     return {
         "rubric": rubric,
-        "current_rubric_id": rubric.id if rubric else None,
+        "rubric_trail": trail,
+        "current_rubric_id": trail[0].id if trail else None,
         "byline": authors,
         "article_tags": article_tags,
         "extra_rubrics": [r for r in menu_rubrics() if r.id in extra_ids],

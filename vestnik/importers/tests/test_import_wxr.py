@@ -54,6 +54,14 @@ def test_posts_become_articles_with_rubric_byline_tags_dates_and_featured_image(
     assert HomePage.objects.get().lead_article_id == post.pk
 
 
+def test_images_in_the_content_show_on_the_article_page(client, export_file, media_dir):
+    run(export_file, media_dir)
+    body = client.get(article(101).url).content.decode().split('class="article__body', 1)[1]
+    image = get_image_model().objects.get()
+    assert f'alt="{image.alt_text}"' in body and "/media/images/parliament" in body
+    assert "<embed" not in body
+
+
 def test_a_post_without_excerpt_gets_its_first_paragraph_as_lead_not_twice(export_file, media_dir):
     run(export_file, media_dir)
     post = article(101)
@@ -388,3 +396,19 @@ def test_the_command_names_a_bad_file_and_says_nothing_was_written(tmp_path):
         call_command("import_wxr", str(tmp_path / "bad.xml"))
     with pytest.raises(CommandError, match="unknown time zone 'Mars/Olympus'"):
         call_command("import_wxr", str(tmp_path / "bad.xml"), "--time-zone", "Mars/Olympus")
+
+
+def test_a_better_converter_reconverts_imported_posts_on_the_next_run(export_file, media_dir, monkeypatch):
+    from vestnik.importers import wpcontent
+
+    run(export_file, media_dir)
+    monkeypatch.setattr(wpcontent, "CONVERTER_VERSION", wpcontent.CONVERTER_VERSION + 1)
+    report = run(export_file, media_dir)
+    assert report.updated["post"] == 6 and report.updated["page"] == 2
+
+
+def test_breadcrumbs_of_a_sub_rubric_and_its_articles_name_the_parent_rubric(client, export_file, media_dir):
+    run(export_file, media_dir)
+    for url in ("/regiony/almaty/", article(101).url):
+        crumbs = client.get(url).content.decode().split('class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
+        assert crumbs.index("Регионы") < crumbs.index("Алматы"), url

@@ -66,8 +66,8 @@ def test_images_resolve_by_class_or_by_url_of_any_size_copy():
     )
     result = html(source, {5: 11, "u-300x200.jpg": 12})
     assert result == (
-        '<embed embedtype="image" id="11" format="fullwidth" alt="Аким">'
-        '<p>Текст</p><embed embedtype="image" id="12" format="fullwidth" alt="alt-12">'
+        '<embed embedtype="image" id="11" format="fullwidth" alt="Аким"/>'
+        '<p>Текст</p><embed embedtype="image" id="12" format="fullwidth" alt="alt-12"/>'
     )
 
 
@@ -82,7 +82,7 @@ def test_an_unknown_image_is_reported_not_linked_to_the_old_site():
 def test_caption_shortcode_keeps_image_and_caption():
     source = '[caption id="attachment_5" width="800"]<img class="wp-image-5" src="a.jpg" alt=""> Фото: ТАСС[/caption]'
     assert html(source, {5: 3}) == (
-        '<embed embedtype="image" id="3" format="fullwidth" alt="alt-3"><p><i>Фото: ТАСС</i></p>'
+        '<embed embedtype="image" id="3" format="fullwidth" alt="alt-3"/><p><i>Фото: ТАСС</i></p>'
     )
 
 

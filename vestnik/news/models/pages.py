@@ -139,7 +139,8 @@ class RubricPage(NoRestrictionQueriesMixin, TransliteratedSlugMixin, Page):
         from vestnik.news import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["current_rubric_id"] = self.id
+        context["rubric_trail"] = selectors.rubric_trail(self.path)
+        context["current_rubric_id"] = context["rubric_trail"][0].id if context["rubric_trail"] else self.id
         context["articles"] = selectors.rubric_articles_page(rubric=self, page_number=request.GET.get("page"))
         return context
 

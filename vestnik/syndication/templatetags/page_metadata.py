@@ -26,7 +26,8 @@ def article_ld(context, page):
         byline=context.get("byline") or [],
         tags=context.get("article_tags") or [],
     )
-    crumbs = [("Главная", "/")] + ([(rubric.title, rubric.url)] if rubric else []) + [(page.title, page.url)]
+    trail = [(r.title, r.url) for r in context.get("rubric_trail") or ([rubric] if rubric else [])]
+    crumbs = [("Главная", "/"), *trail, (page.title, page.url)]
     return metadata.ld_json([article, metadata.breadcrumbs(request, crumbs)])
 
 
