@@ -74,6 +74,9 @@ class PageCacheMiddleware:
         try:
             with page_tags.collecting() as shown:
                 response = self.get_response(request)
+            if getattr(response, "database_unavailable", False) and entry is not None:
+                # PostgreSQL is down: the last copy is better than an error page.
+                return self.answer(request, entry, "stale-database-down")
             if not self.cacheable_response(response):
                 return response
             entry = self.store(key, response, shown, clock)
@@ -125,7 +128,8 @@ class PageCacheMiddleware:
         }
         # Something changed while this page rendered: serve it, but do not keep it.
         if cache.get(page_tags.CLOCK_KEY, 0) == clock_before:
-            cache.set(key, entry, settings.VESTNIK_PAGE_CACHE_TTL + LOCK_SECONDS)
+            keep = max(settings.VESTNIK_PAGE_CACHE_TTL + LOCK_SECONDS, settings.VESTNIK_PAGE_CACHE_KEEP)
+            cache.set(key, entry, keep)
         return entry
 
     @staticmethod

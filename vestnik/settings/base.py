@@ -177,6 +177,9 @@ else:
 # page's relative times ("5 минут назад") can get, so keep it at a minute or less.
 VESTNIK_PAGE_CACHE = env_bool("VESTNIK_PAGE_CACHE", True)
 VESTNIK_PAGE_CACHE_TTL = int(os.environ.get("VESTNIK_PAGE_CACHE_TTL", "60"))
+# How long a copy is kept after it goes stale: if the database is down when the page is
+# next rendered, readers get this copy instead of the "temporarily unavailable" page.
+VESTNIK_PAGE_CACHE_KEEP = int(os.environ.get("VESTNIK_PAGE_CACHE_KEEP", "3600"))
 # What a CDN or nginx in front may do with a public page: keep it as long as we do, and
 # serve the old copy for a while longer while it fetches a new one.
 VESTNIK_PUBLIC_CACHE_CONTROL = (
