@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 DEMO_ENV := DJANGO_SETTINGS_MODULE=vestnik.settings.dev
 
-.PHONY: demo serve test test-sqlite test-postgres lint install clean screenshots messages bench
+.PHONY: demo serve worker test test-sqlite test-postgres lint install clean screenshots messages bench
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,10 +26,17 @@ demo: install
 	$(DEMO_ENV) $(PY) manage.py runserver --noreload --nostatic 127.0.0.1:$(PORT)
 
 # Production server: gunicorn with the production settings (SECRET_KEY and the other
-# variables from the environment, docs/deploy.md); two workers per core unless WEB_CONCURRENCY.
+# variables from the environment, docs/deploy.md); two workers per core unless WEB_CONCURRENCY,
+# and the background-task worker beside it (stopped with the server).
 serve: install
 	DJANGO_SETTINGS_MODULE=vestnik.settings.production $(PY) manage.py collectstatic --noinput -v0
-	DJANGO_SETTINGS_MODULE=vestnik.settings.production PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py
+	export DJANGO_SETTINGS_MODULE=vestnik.settings.production; \
+	$(PY) manage.py worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py
+
+# The background-task worker alone (production settings), e.g. on a second machine.
+worker: install
+	DJANGO_SETTINGS_MODULE=vestnik.settings.production $(PY) manage.py worker
 
 # The whole suite on SQLite, then again on PostgreSQL when VESTNIK_TEST_DATABASE_URL is set.
 test: install

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "vestnik.search",
     "vestnik.syndication",
     "vestnik.importers",
+    "vestnik.ops",
     "vestnik.demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "axes",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -273,6 +275,22 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
+
+# Background tasks (search index updates, cache purges, Wagtail's reference and search index).
+# "immediate": they run inside the request that queues them, nothing else to run (the default,
+# and the demo's). "database": they are stored in PostgreSQL/SQLite and run by `manage.py
+# worker` (`make worker`, deploy/systemd/vestnik-worker.service), which also requeues the tasks
+# of a worker that died (vestnik/ops/workers.py); production's default.
+VESTNIK_TASKS = os.environ.get("VESTNIK_TASKS", "immediate")
+if VESTNIK_TASKS not in ("immediate", "database"):
+    raise ValueError(f"VESTNIK_TASKS={VESTNIK_TASKS!r}: expected 'immediate' or 'database'")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if VESTNIK_TASKS == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend",
+    }
+}
 
 # Login throttling (django-axes) for Wagtail's admin and Django's: after
 # VESTNIK_LOGIN_FAILURE_LIMIT wrong passwords for one user name from one address, that name

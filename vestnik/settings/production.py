@@ -1,8 +1,12 @@
 """Production: everything from base.py, tightened. SECRET_KEY must come from the environment."""
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F403
+os.environ.setdefault("VESTNIK_TASKS", "database")  # a worker runs the tasks (docs/deploy.md)
+
+from .base import *  # noqa: E402, F403
 
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY is not set: production needs a long random value")
