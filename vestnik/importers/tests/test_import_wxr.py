@@ -412,3 +412,18 @@ def test_breadcrumbs_of_a_sub_rubric_and_its_articles_name_the_parent_rubric(cli
     for url in ("/regiony/almaty/", article(101).url):
         crumbs = client.get(url).content.decode().split('class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
         assert crumbs.index("Регионы") < crumbs.index("Алматы"), url
+
+
+def test_ctrl_c_in_the_command_says_what_was_kept_and_how_to_resume(export_file, monkeypatch):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    from vestnik.importers.management.commands import import_wxr as command
+
+    monkeypatch.setattr(command, "import_wxr", mock_interrupt)
+    with pytest.raises(CommandError, match="Interrupted. Every batch before this one is saved.*run the same command"):
+        call_command("import_wxr", str(export_file))
+
+
+def mock_interrupt(*args, **kwargs):
+    raise KeyboardInterrupt

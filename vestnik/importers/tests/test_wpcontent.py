@@ -161,3 +161,17 @@ def test_plain_text_of_titles_and_excerpts():
     assert plain_text("Цены &laquo;выросли&raquo; <b>на 5%</b> [caption]подпись[/caption]") == (
         "Цены «выросли» на 5% подпись"
     )
+
+
+def test_gutenberg_gallery_block_becomes_its_images():
+    source = (
+        '<!-- wp:gallery {"linkTo":"none"} --><figure class="wp-block-gallery has-nested-images">'
+        '<!-- wp:image {"id":5} --><figure class="wp-block-image"><img src="a.jpg" class="wp-image-5"/></figure>'
+        '<!-- /wp:image --><!-- wp:image {"id":6} --><figure class="wp-block-image"><img src="b.jpg" '
+        'class="wp-image-6"/></figure><!-- /wp:image --><figcaption class="blocks-gallery-caption">Митинг</figcaption>'
+        "</figure><!-- /wp:gallery -->"
+    )
+    assert html(source, {5: 1, 6: 2}) == (
+        '<embed embedtype="image" id="1" format="fullwidth" alt="alt-1"/>'
+        '<embed embedtype="image" id="2" format="fullwidth" alt="alt-2"/><p><i>Митинг</i></p>'
+    )
