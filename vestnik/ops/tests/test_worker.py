@@ -96,9 +96,19 @@ def test_recovery_requeues_dead_or_lost_workers_tasks_and_fails_a_task_that_kill
     assert deadly.status == "FAILED" and "3 times" in deadly.traceback
 
 
+@pytest.fixture
+def in_test_transaction(monkeypatch):
+    # The worker drops old connections between tasks, as Django does between requests; in a
+    # test that would close the connection holding the test's transaction (Django's test
+    # client skips it for the same reason).
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+
 @pytest.mark.django_db
 def test_a_renamed_authors_articles_are_reindexed_by_the_worker(
-    database_queue, politics, django_capture_on_commit_callbacks
+    database_queue, politics, in_test_transaction, django_capture_on_commit_callbacks
 ):
     from django_tasks_db.models import DBTaskResult
 
