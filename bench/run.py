@@ -4,7 +4,7 @@ Sizes: BENCH_SQLITE_ARTICLES (default 100,000), BENCH_POSTGRES_ARTICLES (default
 1,000,000, about an hour on two cores), BENCH_SITEMAP_ARTICLES (default 1,000,000),
 BENCH_HTTP_ARTICLES (default 100,000), BENCH_ADMIN_ARTICLES and BENCH_PLANS_ARTICLES (default 1,000,000). BENCH_POSTGRES_URL names the server (default the
 local one); the PostgreSQL half is skipped, and says so, when it cannot be reached.
-BENCH_ONLY=http (or search, sitemap, admin, plans; comma-separated) runs only those benchmarks.
+BENCH_ONLY=http (or search, sitemap, admin, plans, wxr; comma-separated) runs only those benchmarks.
 """
 
 from __future__ import annotations
@@ -116,7 +116,13 @@ def main() -> int:
             saved[name] = run_json(f"{module}.py", OUT / f"{name}-postgresql.json", "--articles", articles)
             print()
             print(importlib.import_module(module).report(saved[name]))
-    everything = {"search": results, "sitemap": sitemap} | {name: saved.get(name) for name, *_ in reported}
+    if wanted("wxr"):  # SQLite and files only: no server needed
+        saved["wxr"] = run_json("wxr_bench.py", OUT / "wxr.json")
+        print()
+        print(importlib.import_module("wxr_bench").report(saved["wxr"]))
+    everything = {"search": results, "sitemap": sitemap, "wxr": saved.get("wxr")} | {
+        name: saved.get(name) for name, *_ in reported
+    }
     summary.write_text(json.dumps(everything, ensure_ascii=False, indent=2))
     print(f"\nJSON: {summary}")
     return 0
