@@ -14,9 +14,12 @@ from django.urls import reverse
 from django.utils import feedgenerator, translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+from wagtail.rich_text import expand_db_html
 
 from vestnik.caching.tags import depends_on, shows_articles
+from vestnik.core.richtext import clean_stored_rich_text
 from vestnik.core.text.excerpt import html_to_text
+from vestnik.core.text.sanitise import clean_rich_text
 from vestnik.news.models import ArticlePage, Author, RubricPage, Tag
 from vestnik.news.routing import site_for_request
 from vestnik.news.selectors import rubric_of, site_settings
@@ -117,11 +120,12 @@ class ArticleFeed(Feed):
     def item_description(self, item):
         parts = [f"<p>{escape(item.lead)}</p>"]
         if self.full_text():
-            parts.append(item.body or "")
+            # Feed readers show this HTML: cleaned as on the article page, Wagtail's links and
+            # images expanded.
+            parts.append(expand_db_html(clean_stored_rich_text(item.body)))
         if item.correction:
-            parts.append(
-                f"<p><strong>{escape(_('Исправление'))}:</strong> {escape(html_to_text(item.correction))}</p>"
-            )
+            correction = html_to_text(clean_rich_text(item.correction))
+            parts.append(f"<p><strong>{escape(_('Исправление'))}:</strong> {escape(correction)}</p>")
         return xml_safe("\n".join(parts))
 
     def item_pubdate(self, item):
@@ -154,7 +158,7 @@ class ArticleFeed(Feed):
         return [feedgenerator.Enclosure(url, str(image.file_size), IMAGE_TYPES.get(extension, "image/jpeg"))]
 
     def item_extra_kwargs(self, item):
-        return {"full_text": xml_safe(html_to_text(item.body or "") or item.lead)}
+        return {"full_text": xml_safe(html_to_text(clean_rich_text(item.body)) or item.lead)}
 
 
 class RubricFeed(ArticleFeed):

@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from vestnik.core.templatetags.vestnik_i18n import strip_language
 from vestnik.core.text.excerpt import cut_excerpt, html_to_text
+from vestnik.core.text.sanitise import clean_rich_text
 
 from .xmltext import xml_safe
 
@@ -125,7 +126,7 @@ def news_article(request, page, *, rubric, byline, tags) -> dict:
     if page.correction:
         data["correction"] = {
             "@type": "CorrectionComment",
-            "text": xml_safe(html_to_text(page.correction)),
+            "text": xml_safe(html_to_text(clean_rich_text(page.correction))),
             "datePublished": page.updated_at or page.last_published_at,
         }
     return data

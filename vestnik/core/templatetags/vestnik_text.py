@@ -8,7 +8,9 @@ from django import template
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import get_language
+from wagtail.templatetags.wagtailcore_tags import richtext
 
+from vestnik.core.richtext import clean_stored_rich_text
 from vestnik.core.text.dates import format_date, format_datetime
 from vestnik.core.text.excerpt import cut_excerpt, html_to_text
 from vestnik.core.text.reltime import relative_time
@@ -52,3 +54,11 @@ def longdate(value: dt.datetime | None, with_time: bool = True):
 def excerpt(value: str, limit: int = 160) -> str:
     """Plain-text excerpt of text or HTML, cut at a word boundary."""
     return cut_excerpt(html_to_text(str(value or "")), int(limit))
+
+
+@register.filter
+def clean_richtext(value: str | None):
+    """Stored rich text cleaned (``clean_rich_text``), then expanded by Wagtail's ``|richtext``
+    (page links, images, media embeds). Use it instead of ``|richtext`` on reader pages:
+    Wagtail's filter passes whatever the database holds."""
+    return richtext(clean_stored_rich_text(value))

@@ -83,6 +83,23 @@ class TransliteratedSlugMixin:
         super()._set_core_field_defaults()
 
 
+class CleanRichTextMixin:
+    """Rich text is cleaned whenever the page is validated: Wagtail validates a page before
+    saving it and before saving a revision, so what the editor posts (Draftail's JSON can
+    carry an image format or a link no editor could pick) and what importers write is
+    stored clean. Reader pages and feeds clean it once more when they show it
+    (``|clean_richtext``), for anything written around ``save()``."""
+
+    rich_text_fields: tuple[str, ...] = ("body",)
+
+    def clean(self):
+        from vestnik.core.richtext import clean_stored_rich_text
+
+        super().clean()
+        for name in self.rich_text_fields:
+            setattr(self, name, clean_stored_rich_text(getattr(self, name)))
+
+
 class HomePage(NoRestrictionQueriesMixin, TransliteratedSlugMixin, Page):
     lead_article = models.ForeignKey(
         "news.ArticlePage",
@@ -145,7 +162,7 @@ class RubricPage(NoRestrictionQueriesMixin, TransliteratedSlugMixin, Page):
         return context
 
 
-class InfoPage(NoRestrictionQueriesMixin, TransliteratedSlugMixin, Page):
+class InfoPage(CleanRichTextMixin, NoRestrictionQueriesMixin, TransliteratedSlugMixin, Page):
     """A page that is not news: "О редакции", "Контакты", "Реклама" (WordPress's pages)."""
 
     body = RichTextField(_("текст"), features=BODY_FEATURES, blank=True)
@@ -200,7 +217,7 @@ class ArticlePageQuerySet(PageQuerySet):
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
-class ArticlePage(NoRestrictionQueriesMixin, TransliteratedSlugMixin, Page):
+class ArticlePage(CleanRichTextMixin, NoRestrictionQueriesMixin, TransliteratedSlugMixin, Page):
     lead = models.TextField(
         _("лид"),
         max_length=600,
@@ -268,6 +285,7 @@ class ArticlePage(NoRestrictionQueriesMixin, TransliteratedSlugMixin, Page):
     parent_page_types = ["news.RubricPage"]
     subpage_types: list[str] = []
     fallback_slug = "material"
+    rich_text_fields = ("body", "correction")
 
     class Meta:
         verbose_name = _("материал")
