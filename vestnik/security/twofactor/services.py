@@ -53,7 +53,7 @@ def totp_secret(device: TOTPDevice) -> str:
 def qr_code_data_uri(text: str) -> str:
     """An SVG QR code as a data: URI, made here (no request leaves the server); the admin's
     Content-Security-Policy allows data: images."""
-    return segno.make(text, error="m", micro=False).svg_data_uri(scale=5, border=2, dark="#000")
+    return segno.make(text, error="m", micro=False).svg_data_uri(scale=5, border=4, dark="#000")
 
 
 @dataclass(frozen=True)
