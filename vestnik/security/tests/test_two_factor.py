@@ -7,12 +7,13 @@ import time
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.users.models import UserProfile
 
-from vestnik.security.twofactor import services
+from vestnik.security.twofactor import services, views
 
 PASSWORD = "верный пароль редакции 2025"
 LOGIN = "/admin/login/"
@@ -251,3 +252,30 @@ def test_turning_it_off_needs_a_current_code(client, device, editor):
     client.post("/admin/logout/")
     sign_in(client)
     assert client.get("/admin/").status_code == 200
+
+
+# Messages in the editor's language
+
+
+@pytest.mark.parametrize(
+    ("language", "wrong", "throttled"),
+    [
+        ("ru", "Неверный код. Неверных кодов подряд: 3", "Слишком много неверных кодов подряд (3)"),
+        ("en", "Wrong code. Wrong codes in a row: 3", "Too many wrong codes in a row (3)"),
+        ("kk", "Код қате. Қатарынан қате кодтар: 3", "Қатарынан тым көп қате код (3)"),
+    ],
+)
+def test_refusals_are_in_the_active_language(language, wrong, throttled):
+    retry_at = timezone.now() + dt.timedelta(seconds=4)
+    with translation.override(language):
+        assert views.refusal_message(services.CodeCheck(device=None, failures=3)).startswith(wrong)
+        message = views.refusal_message(services.CodeCheck(device=None, failures=3, retry_at=retry_at))
+    assert message.startswith(throttled)
+    assert "4" in message.split(")", 1)[1]
+
+
+def test_the_code_step_speaks_the_editors_admin_language(client, device, editor):
+    UserProfile.objects.update_or_create(user=editor, defaults={"preferred_language": "en"})
+    sign_in(client)
+    response = client.post(VERIFY, {"code": wrong_code(device)})
+    assert "Wrong code." in response.content.decode()
