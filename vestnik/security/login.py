@@ -36,7 +36,8 @@ def lockout_message() -> str:
 def locked_out(request, original_response=None, credentials=None) -> HttpResponse:
     """Wagtail's login page again, with the reason and status 429; plain text elsewhere."""
     message = lockout_message()
-    if request.path != reverse("wagtailadmin_login"):
+    # The admin's login and its code step (too many wrong codes lock the name out, too).
+    if request.path not in (reverse("wagtailadmin_login"), reverse("vestnik_2fa_verify")):
         return HttpResponse(message, status=LOCKED_OUT_STATUS, content_type="text/plain; charset=utf-8")
     username = (credentials or {}).get("username") or request.POST.get("username", "")
     messages.error(request, message)

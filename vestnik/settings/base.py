@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "vestnik.importers",
     "vestnik.ops",
     "vestnik.demo",
+    "vestnik.security",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -62,6 +63,9 @@ INSTALLED_APPS = [
     "taggit",
     "axes",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -87,6 +91,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Two-factor: marks request.user verified or not, then keeps an unverified editor who
+    # has a device (or must have one) out of the admin until the code step is done.
+    "django_otp.middleware.OTPMiddleware",
+    "vestnik.security.twofactor.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
@@ -309,6 +317,13 @@ AXES_LOCKOUT_CALLABLE = "vestnik.security.login.locked_out"
 AXES_CLIENT_IP_CALLABLE = "vestnik.security.login.client_ip"
 # Proxies whose X-Forwarded-For names the reader's address (nginx on the same host sets it).
 VESTNIK_TRUSTED_PROXIES = env_list("VESTNIK_TRUSTED_PROXIES", "127.0.0.1,::1")
+
+# Two-factor authentication (django-otp, TOTP): optional for every editor; compulsory for those
+# VESTNIK_2FA_REQUIRED_FOR names, comma-separated: "superusers" and/or group names
+# ("superusers,Редакторы"). Such a user without a device is sent to the set-up page.
+VESTNIK_2FA_REQUIRED_FOR = env_list("VESTNIK_2FA_REQUIRED_FOR")
+# The name the authenticator app shows beside the account.
+OTP_TOTP_ISSUER = os.environ.get("VESTNIK_2FA_ISSUER", "Вестник")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
