@@ -4,9 +4,9 @@ WordPress stores three kinds of markup, often mixed in one post: classic-editor 
 paragraphs are only blank lines (WordPress adds ``<p>`` when it renders, "wpautop"),
 Gutenberg blocks (HTML between ``<!-- wp:… -->`` comments) and shortcodes (``[caption]``,
 ``[gallery]``, ``[embed]``). All of it becomes the few blocks an article body allows
-(paragraphs, h2/h3, lists, quotes, rules, images), and the result is cleaned by nh3 with
-that allow-list, so no script, event handler or ``javascript:`` URL can survive even if a
-step here misreads something.
+(paragraphs, h2/h3, lists, quotes, rules, images), and the result goes through the site's
+rich-text cleaner (nh3 with the editor's allow-list, ``vestnik/core/text/sanitise.py``), so no
+script, event handler or ``javascript:`` URL can survive even if a step here misreads something.
 
 Images resolve to imported attachments (by the Gutenberg/classic ``wp-image-N`` class, the
 shortcode's IDs or the file's URL); the rest is reported. Embeds (YouTube, Twitter…) become
@@ -22,8 +22,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
-import nh3
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+from vestnik.core.text.sanitise import clean_rich_text
 
 # Part of each imported post's digest: raise it when a change here should reach posts
 # already imported, and the next run of the same export converts them again.
@@ -32,8 +33,6 @@ CONVERTER_VERSION = 1
 # (attachment ID or None, the image's URL or "") → (Vestnik image ID, its alt text), or None.
 ImageResolver = Callable[[int | None, str], tuple[int, str] | None]
 
-ALLOWED_TAGS = {"p", "h2", "h3", "b", "i", "a", "ul", "ol", "li", "blockquote", "hr", "br", "embed"}
-ALLOWED_ATTRIBUTES = {"a": {"href"}, "embed": {"embedtype", "id", "format", "alt"}}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 _BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:[^>]*?-->", re.S)
@@ -44,7 +43,6 @@ _BLOCK_START = re.compile(
 _SHORTCODE = re.compile(r"\[(\w[\w-]*)((?:\s+[^\]]*)?)\](?:(.*?)\[/\1\])?", re.S)
 _SHORTCODE_ATTR = re.compile(r"([\w-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|(\S+))")
 _KNOWN_SHORTCODES = {"caption", "wp_caption", "gallery", "embed", "video", "audio", "playlist"}
-_EMBED = re.compile(r"<embed((?:\s+[a-z]+=\"[^\"]*\")*)\s*/?>")
 _WP_IMAGE_CLASS = re.compile(r"\bwp-image-(\d+)\b")
 _INLINE = {"b": "b", "strong": "b", "i": "i", "em": "i", "a": "a", "br": "br"}
 _HEADINGS = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h3", "h5": "h3", "h6": "h3"}
@@ -70,16 +68,8 @@ def convert(
     text = autop(text)
     builder = _Builder(resolve_image, old_hosts, warnings)
     builder.blocks(BeautifulSoup(text, "html.parser"))
-    cleaned = nh3.clean(
-        "".join(builder.out),
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        link_rel=None,
-        strip_comments=True,
-    )
-    # Wagtail finds an image in stored rich text only in its own spelling, "<embed …/>".
-    return Converted(_EMBED.sub(r"<embed\1/>", cleaned), warnings)
+    # The builder writes only allowed markup; the site's rich-text cleaner checks it anyway.
+    return Converted(clean_rich_text("".join(builder.out)), warnings)
 
 
 def split_lead(body: str) -> tuple[str, str]:
