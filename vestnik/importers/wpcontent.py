@@ -28,7 +28,7 @@ from vestnik.core.text.sanitise import clean_rich_text
 
 # Part of each imported post's digest: raise it when a change here should reach posts
 # already imported, and the next run of the same export converts them again.
-CONVERTER_VERSION = 1
+CONVERTER_VERSION = 2
 
 # (attachment ID or None, the image's URL or "") → (Vestnik image ID, its alt text), or None.
 ImageResolver = Callable[[int | None, str], tuple[int, str] | None]

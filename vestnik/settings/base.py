@@ -266,7 +266,7 @@ VESTNIK_CSP_ADMIN = "; ".join([
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob: https:",
     "font-src 'self' data:",
-    "connect-src 'self' https://releases.wagtail.org",
+    "connect-src 'self'",
     "frame-src 'self' https:",
     "object-src 'none'",
     "base-uri 'self'",
@@ -356,6 +356,10 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = os.environ.get("VESTNIK_SITE_NAME", "Вестник")
+# No avatars from gravatar.com: the admin makes no third-party requests either (and its CSP
+# would block the http:// ones Wagtail asks for).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # nor to releases.wagtail.org from every dashboard view
 WAGTAILIMAGES_IMAGE_MODEL = "images.NewsImage"
 # Uploads are checked by content, not by name (Wagtail opens each file and refuses one whose
 # format is not its extension's). SVG is not in the list: it can carry scripts.

@@ -29,6 +29,7 @@ IMAGE_FORMATS = frozenset({"fullwidth", "left", "right"})
 LINK_TYPES = {"page", "document"}  # the link types that point by id; external ones are plain href
 
 _TAG = re.compile(r"<(a|embed)((?:\s+[a-z-]+=\"[^\"]*\")*)\s*/?>")
+_VOID = re.compile(r"<(br|hr)\s*/?>")
 _ATTRIBUTE = re.compile(r"([a-z-]+)=\"([^\"]*)\"")
 
 
@@ -47,7 +48,10 @@ def clean_rich_text(markup: str | None, *, image_formats: frozenset[str] = IMAGE
         link_rel=None,
         strip_comments=True,
     )
-    return _TAG.sub(lambda m: _wagtail_element(m.group(1), m.group(2), image_formats), cleaned)
+    cleaned = _TAG.sub(lambda m: _wagtail_element(m.group(1), m.group(2), image_formats), cleaned)
+    # nh3 writes <br> and <hr>; Wagtail's editor reads stored rich text with a parser that
+    # fails on an unclosed void element ("Unmatched tags"), so store them as Wagtail does.
+    return _VOID.sub(r"<\1/>", cleaned)
 
 
 def _wagtail_element(tag: str, raw_attributes: str, image_formats: frozenset[str]) -> str:

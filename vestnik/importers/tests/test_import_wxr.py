@@ -421,7 +421,9 @@ def test_ctrl_c_in_the_command_says_what_was_kept_and_how_to_resume(export_file,
     from vestnik.importers.management.commands import import_wxr as command
 
     monkeypatch.setattr(command, "import_wxr", mock_interrupt)
-    with pytest.raises(CommandError, match="Interrupted. Every batch before this one is saved.*run the same command"):
+    with pytest.raises(
+        CommandError, match="Interrupted. Every batch before this one is saved.*run the same command"
+    ):
         call_command("import_wxr", str(export_file))
 
 

@@ -21,7 +21,7 @@ def html(content: str, known=None) -> str:
 
 def test_classic_text_becomes_paragraphs_with_line_breaks():
     assert html("Первый абзац.\nВторая строка.\n\nВторой абзац.") == (
-        "<p>Первый абзац.<br>\nВторая строка.</p><p>Второй абзац.</p>"
+        "<p>Первый абзац.<br/>\nВторая строка.</p><p>Второй абзац.</p>"
     )
 
 
@@ -37,7 +37,7 @@ def test_bold_italic_lists_quotes_and_rules():
     source = "<p><strong>Ж</strong> и <em>К</em></p><ol><li>раз</li><li>два</li></ol><blockquote><p>Цитата</p></blockquote><hr>"
     assert (
         html(source)
-        == "<p><b>Ж</b> и <i>К</i></p><ol><li>раз</li><li>два</li></ol><blockquote>Цитата</blockquote><hr>"
+        == "<p><b>Ж</b> и <i>К</i></p><ol><li>раз</li><li>два</li></ol><blockquote>Цитата</blockquote><hr/>"
     )
 
 

@@ -54,12 +54,12 @@ def test_any_mix_of_fragments_comes_out_inert(parts):
         '<embed embedtype="image" id="5" format="left" alt="Зал &quot;Астана&quot;"/>',
         '<embed embedtype="media" url="https://www.youtube.com/watch?v=abc"/>',
         "<p>&lt;script&gt;alert(1)&lt;/script&gt; — так пишут о скриптах</p>",
+        "<p>Строка<br/>вторая строка</p>",
         '<p><a href="mailto:editor@vestnik.kz">почта</a> <a href="/politika/">рубрика</a> <a href="#x">якорь</a></p>',
     ],
 )
 def test_what_the_editor_stores_is_kept(stored):
-    normal = stored.replace("<hr/>", "<hr>")
-    assert clean_rich_text(stored) == normal
+    assert clean_rich_text(stored) == stored
 
 
 @pytest.mark.parametrize(
@@ -116,3 +116,13 @@ def test_no_template_shows_rich_text_through_wagtails_bare_filter():
         if re.search(r"\|\s*richtext\b", path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+@pytest.mark.django_db
+def test_a_cleaned_page_with_line_breaks_and_rules_opens_in_the_editor(admin_client, politics):
+    # Wagtail's editor fails on a stored "<br>" or "<hr>" (its parser wants them closed).
+    from vestnik.news.tests.factories import ArticleFactory
+
+    article = ArticleFactory(parent=politics, body="<p>Строка<br>вторая</p><hr><p>после</p>")
+    assert "<br/>" in article.body and "<hr/>" in article.body
+    assert admin_client.get(f"/admin/pages/{article.pk}/edit/").status_code == 200
