@@ -360,6 +360,14 @@ WAGTAIL_SITE_NAME = os.environ.get("VESTNIK_SITE_NAME", "Вестник")
 # would block the http:// ones Wagtail asks for).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # nor to releases.wagtail.org from every dashboard view
+# The zones an editor can pick in their account: Kazakhstan's, Russia's, UTC. Wagtail's
+# default lists every file in the system's zone database, "localtime" included, which
+# browsers reject (the account page's script fails on it).
+WAGTAIL_USER_TIME_ZONES = ["Asia/Almaty", "Asia/Qostanay", "Asia/Qyzylorda", "Asia/Aqtobe", "Asia/Aqtau",
+                           "Asia/Atyrau", "Asia/Oral", "Europe/Kaliningrad", "Europe/Moscow", "Europe/Samara",
+                           "Asia/Yekaterinburg", "Asia/Omsk", "Asia/Novosibirsk", "Asia/Krasnoyarsk",
+                           "Asia/Irkutsk", "Asia/Yakutsk", "Asia/Vladivostok", "Asia/Magadan",
+                           "Asia/Kamchatka", "UTC"]  # fmt: skip
 WAGTAILIMAGES_IMAGE_MODEL = "images.NewsImage"
 # Uploads are checked by content, not by name (Wagtail opens each file and refuses one whose
 # format is not its extension's). SVG is not in the list: it can carry scripts.
