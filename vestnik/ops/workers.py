@@ -13,11 +13,17 @@ task cannot kill workers forever.
 from __future__ import annotations
 
 import datetime as dt
+import io
+import logging
 import os
 import socket
+import threading
 
-from django.db import transaction
+from django.core.management import call_command
+from django.db import close_old_connections, transaction
 from django.utils import timezone
+
+logger = logging.getLogger("vestnik.worker")
 
 
 def worker_id() -> str:
@@ -64,3 +70,31 @@ def recover_stale_tasks(*, stale_after: dt.timedelta, max_attempts: int) -> tupl
                 result.save(update_fields=["status", "started_at"])
                 requeued += 1
     return requeued, failed
+
+
+def publish_due() -> None:
+    """Publish what is scheduled for now or earlier and unpublish what has expired (Wagtail's
+    ``publish_scheduled``, which reads the clock through ``django.utils.timezone``)."""
+    call_command("publish_scheduled", stdout=io.StringIO())
+
+
+def seconds_to_next_minute(now: dt.datetime) -> float:
+    return 60 - now.second - now.microsecond / 1_000_000
+
+
+def start_scheduler(stop: threading.Event) -> threading.Thread:
+    """A thread that runs ``publish_due`` at the start of every minute until ``stop`` is set,
+    so a page scheduled for 07:00 goes live between 07:00:00 and 07:00:01."""
+
+    def loop():
+        while not stop.wait(seconds_to_next_minute(timezone.now())):
+            try:
+                publish_due()
+            except Exception:  # one failed minute must not stop the next ones
+                logger.exception("publishing scheduled pages failed")
+            finally:
+                close_old_connections()
+
+    thread = threading.Thread(target=loop, name="vestnik-scheduler", daemon=True)
+    thread.start()
+    return thread

@@ -133,3 +133,49 @@ def test_worker_refuses_to_start_without_a_queue(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     with pytest.raises(CommandError, match="VESTNIK_TASKS=database"):
         call_command("worker", "--batch")
+
+
+def scheduled_article(rubric, go_live_at):
+    from vestnik.news.tests.factories import ArticleFactory
+
+    article = ArticleFactory(parent=rubric, title="Материал к семи утра", publish=False)
+    article.go_live_at = go_live_at
+    article.save_revision().publish()  # with a future go_live_at: scheduled, not live
+    article.refresh_from_db()
+    assert not article.live and article.latest_revision.approved_go_live_at == go_live_at
+    return article
+
+
+@pytest.mark.django_db
+def test_a_scheduled_article_goes_live_at_its_minute_on_a_frozen_clock(politics, monkeypatch):
+    from django.utils import timezone as django_timezone
+
+    from vestnik.ops.workers import publish_due, seconds_to_next_minute
+
+    seven = (timezone.now() + dt.timedelta(days=1)).replace(hour=7, minute=0, second=0, microsecond=0)
+    article = scheduled_article(politics, seven)
+    monkeypatch.setattr(django_timezone, "now", lambda: seven - dt.timedelta(seconds=1))
+    publish_due()
+    article.refresh_from_db()
+    assert not article.live
+    # The scheduler wakes at the start of the next minute: 07:00:00, one second later.
+    assert seconds_to_next_minute(seven - dt.timedelta(seconds=1)) == 1
+    # Wagtail publishes what is strictly past due: the scheduler's run lands just after 07:00:00.
+    monkeypatch.setattr(django_timezone, "now", lambda: seven + dt.timedelta(milliseconds=5))
+    publish_due()
+    article.refresh_from_db()
+    assert article.live
+
+
+@pytest.mark.django_db
+def test_a_starting_worker_publishes_what_fell_due_while_none_ran(
+    database_queue, politics, in_test_transaction, monkeypatch
+):
+    from django.utils import timezone as django_timezone
+
+    due = timezone.now() + dt.timedelta(hours=2)
+    article = scheduled_article(politics, due)
+    monkeypatch.setattr(django_timezone, "now", lambda: due + dt.timedelta(minutes=30))
+    call_command("worker", "--batch")
+    article.refresh_from_db()
+    assert article.live

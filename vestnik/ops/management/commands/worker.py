@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from vestnik.ops.workers import recover_stale_tasks, worker_id
+from vestnik.ops.workers import publish_due, recover_stale_tasks, start_scheduler, worker_id
 
 
 class Command(BaseCommand):
     help = (
         "Run background tasks (search index, cache purges, Wagtail's index updates) from the database "
-        "queue. First puts back in the queue the tasks a dead worker left running."
+        "queue, and publish scheduled pages at the start of every minute. First puts back in the "
+        "queue the tasks a dead worker left running, and publishes what fell due while it was down."
     )
 
     def add_arguments(self, parser):
@@ -49,6 +51,9 @@ class Command(BaseCommand):
             self.stderr.write(
                 f"Tasks left by dead workers: {requeued} back in the queue, {failed} failed for good."
             )
+        publish_due()  # what fell due while no worker ran
+        if not batch:
+            start_scheduler(threading.Event())
         worker = Worker(queue_names=["*"], interval=interval, batch=batch, backend_name="default",
                         startup_delay=not batch, max_tasks=None, worker_id=worker_id(),
                         excluded_queue_names=[])  # fmt: skip
