@@ -9,21 +9,16 @@ served from the cache (fresh, or as its last copy), any other page is the 503 pa
 
 import glob
 import os
-import secrets
 import shutil
-import socket
 import subprocess
-import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[3]
-SEED = ROOT / "vestnik" / "demo" / "data" / "seed" / "000_30cfd75c4d8bef58.txt"
+from .live_site import ARTICLE, Site, free_port, prepare, production_env
+
 PG_BIN = (sorted(glob.glob("/usr/lib/postgresql/*/bin")) or [""])[-1]
 
 pytestmark = [
@@ -32,12 +27,6 @@ pytestmark = [
     pytest.mark.skipif(bool(os.environ.get("VESTNIK_TEST_ON_POSTGRES")),
                        reason="PostgreSQL outage test: runs its own server, once, in the SQLite pass"),
 ]  # fmt: skip
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Cluster:
@@ -75,14 +64,6 @@ class Cluster:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
-def get(url: str):
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, dict(response.headers), response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read().decode()
-
-
 @pytest.fixture
 def cluster():
     if os.geteuid() == 0 and not shutil.which("runuser"):
@@ -94,53 +75,31 @@ def cluster():
 
 
 def test_site_survives_postgresql_stopping_and_recovers_when_it_starts(cluster, tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("VESTNIK_", "DATABASE_", "REDIS_"))}
-    env.update(DJANGO_SETTINGS_MODULE="vestnik.settings.production", SECRET_KEY=secrets.token_urlsafe(50),
-               ALLOWED_HOSTS="127.0.0.1", VESTNIK_SSL_REDIRECT="0", VESTNIK_VAR_DIR=str(tmp_path),
-               DATABASE_URL=cluster.url, DATABASE_POOL="0", VESTNIK_PAGE_CACHE_TTL="3")  # fmt: skip
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "-v0"], ["collectstatic", "--noinput", "-v0"],
-                    ["import_capture", str(SEED), "--captured-at", "2025-11-09T10:00+05:00"]):  # fmt: skip
-        subprocess.run([*manage, *command], env=env, cwd=ROOT, check=True, capture_output=True, timeout=300)
-    port = free_port()
-    server = subprocess.Popen(
-        [str(Path(sys.executable).with_name("gunicorn")), "vestnik.wsgi:application", "-b", f"127.0.0.1:{port}",
-         "-w", "1", "--timeout", "30"],
-        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    site = f"http://127.0.0.1:{port}"
+    env = production_env(tmp_path, DATABASE_URL=cluster.url, DATABASE_POOL="0", VESTNIK_PAGE_CACHE_TTL="3")
+    prepare(env)
+    site = Site(env)
     try:
-        for _ in range(100):
-            try:
-                if get(site + "/healthz")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
-        article = (
-            "/politika/zhena-deportirovannogo-iz-kazakhstana-rossiyskogo-ofitsera-prosit-politicheskogo/"
-        )
-        assert get(site + article)[0] == 200
-        assert get(site + article)[1]["X-Vestnik-Cache"] == "hit"
+        assert site.get(ARTICLE)[0] == 200
+        assert site.get(ARTICLE)[1]["X-Vestnik-Cache"] == "hit"
 
         cluster.stop()
-        status, headers, body = get(site + article)
+        status, headers, body = site.get(ARTICLE)
         assert (status, headers["X-Vestnik-Cache"]) == (200, "hit")
-        status, headers, body = get(site + "/novosti/")  # never read before: not in the cache
+        status, headers, body = site.get("/novosti/")  # never read before: not in the cache
         assert status == 503, body[:300]
         assert "Сайт временно недоступен" in body and headers["Retry-After"] == "30"
-        health = get(site + "/healthz")
+        health = site.get("/healthz")
         assert health[0] == 503 and '"database"' in health[2]
         time.sleep(3.5)  # the cached copy is out of date now; re-rendering it fails
-        status, headers, body = get(site + article)
+        status, headers, body = site.get(ARTICLE)
         assert (status, headers["X-Vestnik-Cache"]) == (200, "stale-database-down")
         assert "Жена депортированного" in body
 
         cluster.start()
         deadline = time.monotonic() + 20
-        while get(site + "/novosti/")[0] != 200:  # a dropped connection is replaced
+        while site.get("/novosti/")[0] != 200:  # a dropped connection is replaced
             assert time.monotonic() < deadline, "the site did not recover after PostgreSQL came back"
             time.sleep(0.5)
-        assert get(site + "/healthz")[0] == 200
+        assert site.get("/healthz")[0] == 200
     finally:
-        server.terminate()
-        server.wait(10)
+        site.stop()
