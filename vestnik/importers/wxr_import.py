@@ -421,6 +421,7 @@ class _Importer:
         page = record.target.specific if record and record.target else None
         if page is not None and record.digest == digest:
             self.report.unchanged[item.post_type] += 1
+            self.defer_if_misplaced(item, page)  # a run stopped before it moved the page
             return
         if page is not None and record.revision_id and page.latest_revision_id != record.revision_id:
             self.warn(f"{item.label()}: changed in WordPress and edited in Vestnik since the last import; "
@@ -519,6 +520,12 @@ class _Importer:
             home.save_revision().publish()
         elif home.lead_article_id != page.pk:
             self.warn(f"post {page.title!r} is sticky, but the home page already has a lead story")
+
+    def defer_if_misplaced(self, item: WxrItem, page: Page) -> None:
+        if item.post_type == "page" and item.parent_id not in ("", "0"):
+            parent = self.target("page", item.parent_id)
+            if parent is None or page.get_parent().pk != parent.pk:
+                self.deferred_pages.append((page.pk, item.parent_id))
 
     def place_deferred_pages(self) -> None:
         for page_id, parent_id in self.deferred_pages:

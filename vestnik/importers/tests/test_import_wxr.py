@@ -429,3 +429,24 @@ def test_ctrl_c_in_the_command_says_what_was_kept_and_how_to_resume(export_file,
 
 def mock_interrupt(*args, **kwargs):
     raise KeyboardInterrupt
+
+
+def test_a_child_page_stopped_at_the_top_level_is_moved_under_its_parent_on_the_rerun(
+    export_file, media_dir, monkeypatch
+):
+    from vestnik.importers import wxr_import
+
+    original = wxr_import._Importer.item
+
+    def stop_at_the_parent(self, item):
+        if item.post_id == "200":  # the parent comes after its child in this export
+            raise KeyboardInterrupt
+        return original(self, item)
+
+    monkeypatch.setattr(wxr_import._Importer, "item", stop_at_the_parent)
+    with pytest.raises(KeyboardInterrupt):
+        run(export_file, media_dir, batch_size=1)
+    assert InfoPage.objects.get(title="Контакты").get_parent().specific_class is HomePage
+    monkeypatch.setattr(wxr_import._Importer, "item", original)
+    run(export_file, media_dir)
+    assert InfoPage.objects.get(title="Контакты").get_parent().title == "О редакции"
