@@ -14,9 +14,15 @@ def pytest_collection_modifyitems(config, items):
         "PostgreSQL when VESTNIK_TEST_DATABASE_URL is set"
     )
     skip_redis = pytest.mark.skip(reason="SKIPPED Redis test: set VESTNIK_TEST_REDIS_URL to run it")
+    skip_once = pytest.mark.skip(
+        reason="SKIPPED in the PostgreSQL pass: it runs its own processes and databases (or only a "
+        "browser), whatever the suite's database, and ran in the SQLite pass"
+    )
     for item in items:
         if "postgres" in item.keywords and not ON_POSTGRES:
             item.add_marker(skip_pg)
+        if "once" in item.keywords and ON_POSTGRES:
+            item.add_marker(skip_once)
         if "redis" in item.keywords and not REDIS_URL:
             item.add_marker(skip_redis)
 

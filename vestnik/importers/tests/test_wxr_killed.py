@@ -33,6 +33,7 @@ def consistency(db: Path) -> dict:
         }  # fmt: skip
 
 
+@pytest.mark.once
 def test_an_import_killed_mid_run_leaves_whole_items_and_a_rerun_completes_it(tmp_path):
     export = tmp_path / "export.xml"
     items = [wb.item(n, f"Новость {n}", f"Абзац новости {n}.\n\nВторой абзац.", slug=f"news-{n}",

@@ -73,6 +73,7 @@ def round_trip(tmp_path, source_url, target_url):
     return archive, source
 
 
+@pytest.mark.once
 def test_sqlite_backup_restored_into_an_empty_database_gives_the_same_site(tmp_path):
     round_trip(tmp_path, f"sqlite:///{tmp_path / 'a.sqlite3'}", f"sqlite:///{tmp_path / 'b.sqlite3'}")
 
@@ -96,6 +97,7 @@ def test_postgresql_backup_restored_into_an_empty_database_gives_the_same_site(t
                 conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
+@pytest.mark.once
 def test_a_damaged_or_foreign_archive_is_refused_and_nothing_restored(tmp_path):
     env = site_env(tmp_path, "a", f"sqlite:///{tmp_path / 'a.sqlite3'}")
     manage(env, "migrate", "-v0")

@@ -29,6 +29,7 @@ def status(db: Path) -> list[tuple[str, str]]:
         return conn.execute("SELECT status, worker_ids FROM django_tasks_database_dbtaskresult").fetchall()
 
 
+@pytest.mark.once
 def test_a_task_whose_worker_is_killed_runs_again_when_a_worker_starts(tmp_path):
     env, log = _env(tmp_path), tmp_path / "task.log"
     manage = [sys.executable, str(ROOT / "manage.py")]

@@ -12,6 +12,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 PASSWORD = "Редакция-пароль-2026"
 
 pytestmark = [
+    pytest.mark.once,
     pytest.mark.browser,
     pytest.mark.skipif(
         shutil.which(CHROMIUM) is None, reason="SKIPPED browser test: /usr/bin/chromium is not installed"

@@ -24,6 +24,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 PERMISSIVE_CSP = "default-src * 'unsafe-inline' 'unsafe-eval' data: blob:"
 
 pytestmark = [
+    pytest.mark.once,
     pytest.mark.browser,
     pytest.mark.skipif(
         shutil.which(CHROMIUM) is None, reason="SKIPPED browser test: /usr/bin/chromium is not installed"
