@@ -24,7 +24,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from vestnik.core.text.sanitise import clean_rich_text
+from vestnik.core.text.sanitise import URL_SCHEMES, clean_rich_text
 
 # Part of each imported post's digest: raise it when a change here should reach posts
 # already imported, and the next run of the same export converts them again.
@@ -33,7 +33,6 @@ CONVERTER_VERSION = 2
 # (attachment ID or None, the image's URL or "") → (Vestnik image ID, its alt text), or None.
 ImageResolver = Callable[[int | None, str], tuple[int, str] | None]
 
-URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 _BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:[^>]*?-->", re.S)
 _EMBED_BLOCK = re.compile(r"<!--\s*wp:(?:core-)?embed(?:/[\w-]+)?\s+(\{.*?\})\s*/?-->", re.S)

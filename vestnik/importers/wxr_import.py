@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import zoneinfo
 from collections import Counter
@@ -41,6 +42,7 @@ from wagtail.models import Page, Site
 from vestnik.core.text.excerpt import cut_excerpt, html_to_text
 from vestnik.core.text.translit import make_slug
 from vestnik.news.models import ArticlePage, Author, HomePage, InfoPage, NewsSiteSettings, RubricPage, Tag
+from vestnik.news.models.pages import RESERVED_SLUGS
 from vestnik.news.services import ensure_site
 
 from . import wpcontent
@@ -325,19 +327,19 @@ class _Importer:
             seen.add(term.slug)
         return chain
 
+    def free_slug(self, text: str, *, fallback: str, among, reserved: bool) -> str:
+        """``text`` as a Latin slug that none of ``among`` (pages) has, nor a reserved path when
+        ``reserved``: "politika", else "politika-2", "politika-3"…"""
+        base = make_slug(text, self.slug_table) or fallback
+        taken = set(among.filter(slug__startswith=base).values_list("slug", flat=True))
+        if reserved:
+            taken |= RESERVED_SLUGS
+        candidates = itertools.chain([base], (f"{base}-{n}" for n in itertools.count(2)))
+        return next(slug for slug in candidates if slug not in taken)
+
     def unique_rubric_slug(self, text: str) -> str:
-        base = make_slug(text, self.slug_table) or "rubric"
-        slug, n = base, 1
-        while RubricPage.objects.filter(slug=slug).exists() or slug in self.reserved():
-            n += 1
-            slug = f"{base}-{n}"
-        return slug
-
-    @staticmethod
-    def reserved() -> set[str]:
-        from vestnik.news.models.pages import RESERVED_SLUGS
-
-        return RESERVED_SLUGS
+        # Unique among all rubrics, not only siblings: feeds find a rubric by its slug.
+        return self.free_slug(text, fallback="rubric", among=RubricPage.objects.all(), reserved=True)
 
     def tag(self, term: WxrTerm) -> None:
         digest = _digest(term.name)
@@ -590,15 +592,8 @@ class _Importer:
         return tags
 
     def child_slug(self, parent: Page, text: str) -> str:
-        base = make_slug(text, self.slug_table) or "material"
-        taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
-        if parent.pk == self.home.pk:
-            taken |= self.reserved()
-        slug, n = base, 1
-        while slug in taken:
-            n += 1
-            slug = f"{base}-{n}"
-        return slug
+        return self.free_slug(text, fallback="material", among=parent.get_children(),
+                              reserved=parent.pk == self.home.pk)  # fmt: skip
 
     # Redirects --------------------------------------------------------------------------
     def post_redirects(self, item: WxrItem, page: Page, published_at) -> None:
