@@ -1,7 +1,6 @@
 """A real import process killed with SIGKILL mid-run: the site stays consistent and a rerun
 finishes the job. Runs the command in a subprocess against its own SQLite file."""
 
-import os
 import signal
 import sqlite3
 import subprocess
@@ -11,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from vestnik.ops.tests.live_site import ROOT, dev_env
+
 from . import wxr_builder as wb
 
-ROOT = Path(__file__).resolve().parents[3]
 POSTS = 60
 
 
@@ -41,8 +41,7 @@ def test_an_import_killed_mid_run_leaves_whole_items_and_a_rerun_completes_it(tm
     export.write_text(wb.export(wb.author("anurpeisov", "Ануар Нурпеисов"), wb.category(2, "politika", "Политика"),
                                 *items), "utf-8")  # fmt: skip
     db = tmp_path / "site.sqlite3"
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "vestnik.settings.dev", "DATABASE_URL": f"sqlite:///{db}",
-           "VESTNIK_MEDIA_ROOT": str(tmp_path / "media"), "PYTHONPATH": str(ROOT)}  # fmt: skip
+    env = dev_env(tmp_path, f"sqlite:///{db}", PYTHONPATH=str(ROOT))
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
     command = [*manage, "import_wxr", str(export), "--batch-size", "5"]

@@ -67,3 +67,21 @@ def article_with(*, rubric, authors=(), tags=(), extra_rubrics=(), **fields) -> 
     article.tags.set(list(tags))
     article.save_revision().publish()
     return article
+
+
+def admin_article_form(**fields) -> dict:
+    """What the admin's article editor posts to publish: the given fields over a short body,
+    no correction, tags or authors."""
+    from wagtail.test.utils.form_data import rich_text
+
+    form = {
+        "body": rich_text("<p>Текст.</p>"),
+        "correction": rich_text(""),
+        "tags": "",
+        "article_authors-TOTAL_FORMS": "0",
+        "article_authors-INITIAL_FORMS": "0",
+        "article_authors-MIN_NUM_FORMS": "0",
+        "article_authors-MAX_NUM_FORMS": "1000",
+        "action-publish": "action-publish",
+    }
+    return {**form, **fields}

@@ -1,8 +1,7 @@
 import pytest
 from django.contrib.auth import get_user_model
-from wagtail.test.utils.form_data import rich_text
 
-from .factories import ArticleFactory
+from .factories import ArticleFactory, admin_article_form
 
 pytestmark = pytest.mark.django_db
 
@@ -34,19 +33,11 @@ def test_article_created_through_the_admin_gets_a_latin_slug(editor_client, poli
 
     response = editor_client.post(
         f"/admin/pages/add/news/articlepage/{politics.pk}/",
-        {
-            "title": "Сенат одобрил закон о языках",
-            "slug": "сенат-одобрил-закон-о-языках",
-            "lead": "Сенат одобрил закон.",
-            "body": rich_text("<p>Текст.</p>"),
-            "correction": rich_text(""),
-            "tags": "",
-            "article_authors-TOTAL_FORMS": "0",
-            "article_authors-INITIAL_FORMS": "0",
-            "article_authors-MIN_NUM_FORMS": "0",
-            "article_authors-MAX_NUM_FORMS": "1000",
-            "action-publish": "action-publish",
-        },
+        admin_article_form(
+            title="Сенат одобрил закон о языках",
+            slug="сенат-одобрил-закон-о-языках",
+            lead="Сенат одобрил закон.",
+        ),
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     article = ArticlePage.objects.get(title="Сенат одобрил закон о языках")

@@ -1,23 +1,15 @@
 """In a real browser, reltime.js keeps the server's relative times, in every language."""
 
 import datetime as dt
-import shutil
 
 import pytest
 from django.utils import timezone
 
+from vestnik.core.tests.browser import ARGS, CHROMIUM, MARKS, serve_plain_static
+
 from .factories import ArticleFactory, RubricFactory
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        shutil.which(CHROMIUM) is None, reason="SKIPPED browser test: /usr/bin/chromium is not installed"
-    ),
-]
+pytestmark = MARKS
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -27,8 +19,7 @@ def test_script_rewrites_relative_times_to_the_same_words_as_the_server(live_ser
 
     from vestnik.news.services import ensure_site
 
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # fmt: skip
+    serve_plain_static(settings)
     rubric = RubricFactory(parent=ensure_site(), title="Политика")
     now = timezone.now()
     target = ArticleFactory(

@@ -33,8 +33,19 @@ def get(url: str):
         return error.code, dict(error.headers), error.read().decode()
 
 
+def _own_environ() -> dict[str, str]:
+    """This process's environment without the site's settings (the suite's own included)."""
+    return {k: v for k, v in os.environ.items() if not k.startswith(("VESTNIK_", "DATABASE_", "REDIS_"))}
+
+
+def dev_env(var_dir: Path, database_url: str, **extra: str) -> dict[str, str]:
+    """A site under the development settings, its files under ``var_dir``."""
+    return _own_environ() | {"DJANGO_SETTINGS_MODULE": "vestnik.settings.dev", "DATABASE_URL": database_url,
+                             "VESTNIK_VAR_DIR": str(var_dir), **extra}  # fmt: skip
+
+
 def production_env(var_dir: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("VESTNIK_", "DATABASE_", "REDIS_"))}
+    env = _own_environ()
     env.update(DJANGO_SETTINGS_MODULE="vestnik.settings.production", SECRET_KEY=secrets.token_urlsafe(50),
                ALLOWED_HOSTS="127.0.0.1", VESTNIK_SSL_REDIRECT="0", VESTNIK_VAR_DIR=str(var_dir),
                VESTNIK_TASKS="immediate", **extra)  # fmt: skip

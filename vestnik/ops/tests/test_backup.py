@@ -13,17 +13,14 @@ import pytest
 
 from vestnik.importers.tests.conftest import jpeg_bytes, site_export
 
-from .live_site import ROOT, SEED
+from .live_site import ROOT, SEED, dev_env
 
 MANAGE = [sys.executable, str(ROOT / "manage.py")]
 ADMIN_URL = os.environ.get("VESTNIK_TEST_DATABASE_URL", "")
 
 
 def site_env(tmp_path: Path, name: str, database_url: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("VESTNIK_", "DATABASE_", "REDIS_"))}
-    env.update(DJANGO_SETTINGS_MODULE="vestnik.settings.dev", DATABASE_URL=database_url,
-               VESTNIK_VAR_DIR=str(tmp_path / name), VESTNIK_MEDIA_ROOT=str(tmp_path / name / "media"))  # fmt: skip
-    return env
+    return dev_env(tmp_path / name, database_url, VESTNIK_MEDIA_ROOT=str(tmp_path / name / "media"))
 
 
 def manage(env, *args, check=True):

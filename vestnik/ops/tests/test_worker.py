@@ -14,14 +14,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
-ROOT = Path(__file__).resolve().parents[3]
-
-
-def _env(tmp_path) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("VESTNIK_", "DATABASE_", "REDIS_"))}
-    env.update(DJANGO_SETTINGS_MODULE="vestnik.settings.dev", DATABASE_URL=f"sqlite:///{tmp_path / 'q.sqlite3'}",
-               VESTNIK_TASKS="database", VESTNIK_VAR_DIR=str(tmp_path))  # fmt: skip
-    return env
+from .live_site import ROOT, dev_env
 
 
 def status(db: Path) -> list[tuple[str, str]]:
@@ -31,7 +24,8 @@ def status(db: Path) -> list[tuple[str, str]]:
 
 @pytest.mark.once
 def test_a_task_whose_worker_is_killed_runs_again_when_a_worker_starts(tmp_path):
-    env, log = _env(tmp_path), tmp_path / "task.log"
+    env = dev_env(tmp_path, f"sqlite:///{tmp_path / 'q.sqlite3'}", VESTNIK_TASKS="database")
+    log = tmp_path / "task.log"
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run(
         [*manage, "migrate", "-v0"], env=env, cwd=ROOT, check=True, capture_output=True, timeout=300

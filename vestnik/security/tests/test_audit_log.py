@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import PageLogEntry
 
-from vestnik.news.tests.factories import ArticleFactory
+from vestnik.news.tests.factories import ArticleFactory, admin_article_form
 
 SITE_HISTORY = "/admin/reports/site-history/"
 
@@ -21,7 +21,8 @@ def chief(client, db):
 def test_publish_unpublish_and_delete_through_the_admin_are_in_the_site_history(client, chief, politics):
     article = ArticleFactory(parent=politics, title="Аким ответил на вопросы читателей", publish=False)
 
-    published = client.post(f"/admin/pages/{article.pk}/edit/", publish_form(article))
+    form = admin_article_form(title=article.title, slug=article.slug, lead="Лид.")
+    published = client.post(f"/admin/pages/{article.pk}/edit/", form)
     assert published.status_code == 302, published.content.decode()[:2000]
     assert client.post(f"/admin/pages/{article.pk}/unpublish/").status_code == 302
     assert client.post(f"/admin/pages/{article.pk}/delete/").status_code == 302
@@ -50,21 +51,3 @@ def history_rows(client) -> list[str]:
         " | ".join(" ".join(cell.get_text(" ").split()) for cell in row.find_all(["th", "td"]))
         for row in table.find("tbody").find_all("tr")
     ]
-
-
-def publish_form(article) -> dict:
-    from wagtail.test.utils.form_data import rich_text
-
-    return {
-        "title": article.title,
-        "slug": article.slug,
-        "lead": "Лид.",
-        "body": rich_text("<p>Текст.</p>"),
-        "correction": rich_text(""),
-        "tags": "",
-        "article_authors-TOTAL_FORMS": "0",
-        "article_authors-INITIAL_FORMS": "0",
-        "article_authors-MIN_NUM_FORMS": "0",
-        "article_authors-MAX_NUM_FORMS": "1000",
-        "action-publish": "action-publish",
-    }

@@ -1,23 +1,15 @@
 """Wagtail's admin under Vestnik's admin Content-Security-Policy, in a real browser: nothing
 blocked, no script error, no request to another host."""
 
-import shutil
 from urllib.parse import urlsplit
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
+from vestnik.core.tests.browser import ARGS, CHROMIUM, MARKS, serve_plain_static
+
 PASSWORD = "Редакция-пароль-2026"
 
-pytestmark = [
-    pytest.mark.once,
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        shutil.which(CHROMIUM) is None, reason="SKIPPED browser test: /usr/bin/chromium is not installed"
-    ),
-]
+pytestmark = [pytest.mark.once, *MARKS]
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -27,8 +19,7 @@ def test_admin_pages_work_under_the_admin_policy(live_server, settings, django_u
     from vestnik.news.services import ensure_site
     from vestnik.news.tests.factories import ArticleFactory, RubricFactory
 
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # fmt: skip
+    serve_plain_static(settings)
     rubric = RubricFactory(parent=ensure_site(), title="Политика")
     article = ArticleFactory(parent=rubric, body="<p>Строка<br/>вторая</p><hr/><p>Абзац.</p>")
     django_user_model.objects.create_superuser("editor", "editor@vestnik.kz", PASSWORD)

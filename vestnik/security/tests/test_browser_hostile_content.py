@@ -11,25 +11,17 @@ chromium's own HTML parser built it, must hold no on* attribute, no javascript: 
 script but the page's own.
 """
 
-import shutil
 from urllib.parse import quote, urlsplit
 
 import pytest
 
+from vestnik.core.tests.browser import ARGS, CHROMIUM, MARKS, serve_plain_static
+
 from .hostile import build_hostile_site, vectors
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
 PERMISSIVE_CSP = "default-src * 'unsafe-inline' 'unsafe-eval' data: blob:"
 
-pytestmark = [
-    pytest.mark.once,
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        shutil.which(CHROMIUM) is None, reason="SKIPPED browser test: /usr/bin/chromium is not installed"
-    ),
-]
+pytestmark = [pytest.mark.once, *MARKS]
 
 # Before any page script: every way a vector reports itself ends in window.__xss.
 WATCH = """
@@ -117,8 +109,7 @@ def summary(problems: list[str]) -> str:
 
 @pytest.fixture
 def hostile_live_site(live_server, settings, home):
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # fmt: skip
+    serve_plain_static(settings)
     return build_hostile_site(home)
 
 

@@ -21,6 +21,7 @@ from django.contrib.auth import get_user_model
 from django.utils.html import escape
 
 from vestnik.news.models import ArticlePage, Author, InfoPage
+from vestnik.news.tests.factories import admin_article_form
 
 from .hostile import (
     build_hostile_site,
@@ -168,21 +169,16 @@ def editor(client):
 
 
 def article_form(sample: list[str], **overrides) -> dict:
-    data = {
-        "title": pack(sample, 255)[0],
-        "slug": f"hostile-{len(sample)}-{abs(hash(tuple(sample))) % 10**6}",
-        "lead": pack(sample, 600)[0],
+    data = admin_article_form(
+        title=pack(sample, 255)[0],
+        slug=f"hostile-{len(sample)}-{abs(hash(tuple(sample))) % 10**6}",
+        lead=pack(sample, 600)[0],
         # What Draftail posts when an editor types or pastes the vectors: text in blocks.
-        "body": contentstate([(v, None) for v in sample]),
-        "correction": contentstate([(v, None) for v in sample[:5]]),
-        "hero_caption": pack(sample, 300)[0],
-        "tags": ", ".join('"' + t.replace('"', "") + '"' for t in pack(sample, 100)[:3]),
-        "article_authors-TOTAL_FORMS": "0",
-        "article_authors-INITIAL_FORMS": "0",
-        "article_authors-MIN_NUM_FORMS": "0",
-        "article_authors-MAX_NUM_FORMS": "1000",
-        "action-publish": "action-publish",
-    }
+        body=contentstate([(v, None) for v in sample]),
+        correction=contentstate([(v, None) for v in sample[:5]]),
+        hero_caption=pack(sample, 300)[0],
+        tags=", ".join('"' + t.replace('"', "") + '"' for t in pack(sample, 100)[:3]),
+    )
     return {**data, **overrides}
 
 
