@@ -2,9 +2,10 @@
 
 Sizes: BENCH_SQLITE_ARTICLES (default 100,000), BENCH_POSTGRES_ARTICLES (default
 1,000,000, about an hour on two cores), BENCH_SITEMAP_ARTICLES (default 1,000,000),
-BENCH_HTTP_ARTICLES (default 100,000), BENCH_ADMIN_ARTICLES and BENCH_PLANS_ARTICLES (default 1,000,000). BENCH_POSTGRES_URL names the server (default the
+BENCH_HTTP_ARTICLES (default 100,000), BENCH_ADMIN_ARTICLES and BENCH_PLANS_ARTICLES (default 1,000,000),
+BENCH_SOAK_ARTICLES (default 100,000) and BENCH_SOAK_SECONDS (default 300). BENCH_POSTGRES_URL names the server (default the
 local one); the PostgreSQL half is skipped, and says so, when it cannot be reached.
-BENCH_ONLY=http (or search, sitemap, admin, plans, wxr; comma-separated) runs only those benchmarks.
+BENCH_ONLY=http (or search, sitemap, admin, plans, soak, wxr; comma-separated) runs only those benchmarks.
 """
 
 from __future__ import annotations
@@ -109,7 +110,8 @@ def main() -> int:
     # The PostgreSQL benchmarks that print their own report: name, script, size variable, default.
     reported = [("http", "http_bench", "BENCH_HTTP_ARTICLES", "100000"),
                 ("admin", "admin_bench", "BENCH_ADMIN_ARTICLES", "1000000"),
-                ("plans", "query_plans", "BENCH_PLANS_ARTICLES", "1000000")]  # fmt: skip
+                ("plans", "query_plans", "BENCH_PLANS_ARTICLES", "1000000"),
+                ("soak", "soak_bench", "BENCH_SOAK_ARTICLES", "100000")]  # fmt: skip
     for name, module, variable, default in reported:
         if postgres and wanted(name):
             articles = os.environ.get(variable, default)
