@@ -38,14 +38,25 @@ serve: install
 worker: install
 	DJANGO_SETTINGS_MODULE=vestnik.settings.production $(PY) manage.py worker
 
-# The whole suite on SQLite, then again on PostgreSQL when VESTNIK_TEST_DATABASE_URL is set.
+# The whole suite on SQLite and, when VESTNIK_TEST_DATABASE_URL is set, again on PostgreSQL.
+# The two passes run side by side (pytest uses one core each); the PostgreSQL pass writes to
+# var/test-postgres.log, printed when both are done. Either failing fails the target.
 test: install
-	$(PY) -m pytest
+	@mkdir -p var
 	@if [ -n "$$VESTNIK_TEST_DATABASE_URL" ]; then \
+		echo "== the suite on SQLite, and at the same time on PostgreSQL ($$VESTNIK_TEST_DATABASE_URL): its report follows =="; \
+		VESTNIK_TEST_ON_POSTGRES=1 $(PY) -m pytest -p no:cacheprovider --basetemp=var/pytest-postgres \
+			> var/test-postgres.log 2>&1 & postgres=$$!; \
+		$(PY) -m pytest; sqlite=$$?; \
+		wait $$postgres; pg=$$?; \
 		echo "== the same suite on PostgreSQL ($$VESTNIK_TEST_DATABASE_URL) =="; \
-		VESTNIK_TEST_ON_POSTGRES=1 $(PY) -m pytest; \
+		cat var/test-postgres.log; \
+		echo "== SQLite pass: exit $$sqlite; PostgreSQL pass: exit $$pg (0 is success) =="; \
+		[ $$sqlite -eq 0 ] && [ $$pg -eq 0 ]; \
 	else \
+		$(PY) -m pytest; sqlite=$$?; \
 		echo "== SKIPPED: the PostgreSQL run (set VESTNIK_TEST_DATABASE_URL to run it) =="; \
+		exit $$sqlite; \
 	fi
 
 lint: install

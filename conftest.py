@@ -8,6 +8,21 @@ ON_POSTGRES = os.environ.get("VESTNIK_TEST_ON_POSTGRES") == "1"
 REDIS_URL = os.environ.get("VESTNIK_TEST_REDIS_URL", "")
 
 
+def _neighbour_database(url: str) -> str:
+    """The same Redis server, the database numbered one below (or 1 for database 0)."""
+    base, _, number = url.rstrip("/").rpartition("/")
+    if not number.isdigit() or base.endswith(":/"):
+        return url.rstrip("/") + "/1"
+    return f"{base}/{int(number) - 1 if int(number) else 1}"
+
+
+# `make test` runs the SQLite and PostgreSQL passes side by side: the PostgreSQL pass takes
+# a neighbouring Redis database, so that one pass's cache.clear() (FLUSHDB) never empties
+# what the other is testing.
+if ON_POSTGRES and REDIS_URL:
+    REDIS_URL = os.environ["VESTNIK_TEST_REDIS_URL"] = _neighbour_database(REDIS_URL)
+
+
 def pytest_collection_modifyitems(config, items):
     skip_pg = pytest.mark.skip(
         reason="SKIPPED PostgreSQL test: this run is on SQLite; `make test` repeats the suite on "
