@@ -63,3 +63,14 @@ def _fresh_cache():
     yield
     cache.clear()
     forget_local()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's language: a request to /en/… activates English in the
+    test's thread, and page URLs built afterwards (page.url) would carry /en/."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()

@@ -22,6 +22,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe
 
+from . import fragments
 from . import tags as page_tags
 
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/i18n/", "/healthz", "/media/",
@@ -32,6 +33,7 @@ TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "yclid", "_openstat")
 DROPPED_HEADERS = {"set-cookie", "vary", "cache-control", "expires", "date", "content-length", "etag",
                    "last-modified", "x-request-id", "x-vestnik-cache", "x-accel-expires"}  # fmt: skip
 LOCK_SECONDS = 10
+FRAGMENT_MARK = b"<!--vestnik:fragment "
 CACHE_HEADER = "X-Vestnik-Cache"
 
 
@@ -71,6 +73,8 @@ class PageCacheMiddleware:
             locked = cache.add(key + ":lock", 1, LOCK_SECONDS)
             if not locked:
                 return self.answer(request, entry, "stale")
+        # Shared parts (the article sidebar) are left as placeholders, put in as it is served.
+        request.vestnik_splice = True
         try:
             with page_tags.collecting() as shown:
                 response = self.get_response(request)
@@ -78,6 +82,8 @@ class PageCacheMiddleware:
                 # PostgreSQL is down: the last copy is better than an error page.
                 return self.answer(request, entry, "stale-database-down")
             if not self.cacheable_response(response):
+                if not response.streaming and FRAGMENT_MARK in response.content:
+                    response.content = fragments.splice(response.content, request)[0]
                 return response
             entry = self.store(key, response, shown, clock)
             return self.answer(request, entry, "miss")
@@ -134,17 +140,19 @@ class PageCacheMiddleware:
 
     @staticmethod
     def answer(request, entry: dict, state: str) -> HttpResponse:
-        response = HttpResponse(entry["content"])
+        content, etag, last_modified = entry["content"], entry["etag"], entry["last_modified"]
+        if FRAGMENT_MARK in content:
+            content, fragment_time = fragments.splice(content, request)
+            etag = f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
+            last_modified = http_date(max(parse_http_date_safe(last_modified) or 0, fragment_time))
+        response = HttpResponse(content)
         for name, value in entry["headers"].items():
             response[name] = value
-        response["ETag"] = entry["etag"]
-        response["Last-Modified"] = entry["last_modified"]
+        response["ETag"] = etag
+        response["Last-Modified"] = last_modified
         mark_public(response)
         response[CACHE_HEADER] = state
         response.view_of = entry["view_of"]
         return get_conditional_response(
-            request,
-            etag=entry["etag"],
-            last_modified=parse_http_date_safe(entry["last_modified"]),
-            response=response,
+            request, etag=etag, last_modified=parse_http_date_safe(last_modified), response=response
         )

@@ -261,7 +261,6 @@ def article_context(*, article: ArticlePage, preview: bool = False) -> dict:
         "byline": authors,
         "article_tags": article_tags,
         "extra_rubrics": [r for r in menu_rubrics() if r.id in extra_ids],
-        "recent_posts": recent_posts_cached(exclude=article, limit=settings.VESTNIK_RECENT_POSTS),
     }
 
 

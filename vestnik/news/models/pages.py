@@ -6,7 +6,6 @@ An article's primary rubric is its parent page, so its canonical URL is
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -313,11 +312,9 @@ class ArticlePage(CleanRichTextMixin, NoRestrictionQueriesMixin, TransliteratedS
 
     def get_context(self, request, *args, **kwargs):
         from vestnik.news import selectors
-        from vestnik.readership.selectors import most_read
 
         context = super().get_context(request, *args, **kwargs)
+        # The sidebar (newest, most read) is a shared fragment: vestnik/caching/fragments.py.
         context.update(selectors.article_context(article=self, preview=getattr(request, "is_preview", False)))
-        context["most_read_day"] = [a for a in most_read(window="day", limit=6) if a.pk != self.pk][:5]
-        context["recent_limit"] = settings.VESTNIK_RECENT_POSTS
         context["now"] = timezone.now()
         return context
