@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "vestnik.readership",
     "vestnik.images",
     "vestnik.news",
+    "vestnik.newsroom",
     "vestnik.search",
     "vestnik.syndication",
     "vestnik.importers",
