@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Its translations: Wagtail's admin writes workflow times with naturaltime ("2 минуты назад").
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [

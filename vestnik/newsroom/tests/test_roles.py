@@ -15,6 +15,14 @@ from .factories import newsroom_member
 pytestmark = pytest.mark.django_db
 
 
+def status_panel(editor_page) -> str:
+    """The text of the editor's status side panel (workflow, schedule, lock, privacy)."""
+    from bs4 import BeautifulSoup
+
+    panel = BeautifulSoup(editor_page.content, "html.parser").select_one("[data-side-panel='status']")
+    return " ".join(panel.get_text(" ").split())
+
+
 def submitted(reporter, rubric, title="Маслихат утвердил бюджет"):
     """An article the reporter wrote in ``rubric`` and submitted for approval."""
     response, article = create_article(logged_in(reporter), rubric, title=title, action="action-submit")
@@ -98,6 +106,8 @@ class TestEditor:
         editor_page = reporter_client.get(f"/admin/pages/{article.pk}/edit/")
         assert editor_page.status_code == 200
         assert "Нужен комментарий акимата." in editor_page.content.decode()
+        # Times in the status panel are Russian too (django.contrib.humanize's catalogue).
+        assert "Возвращено на доработку сейчас" in status_panel(editor_page)
         edit_article(reporter_client, article, action="action-submit", lead="Лид с комментарием акимата.")
         article = fresh(article)
         assert article.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
@@ -134,6 +144,26 @@ class TestEditor:
 
     def test_editor_cannot_edit_the_home_page(self, editor, home):
         assert refused(logged_in(editor).get(f"/admin/pages/{home.pk}/edit/"))
+
+    def test_workflow_buttons_and_status_read_as_russian_sentences(self, reporter, editor, desks):
+        """vestnik/locale/ru corrects Wagtail's Russian: "Одобрить и Опубликовать", "Запрос
+        изменений", "Отправить в "Проверка: Политика"", "Обозреватель могут … этот страница"."""
+        client = logged_in(reporter)
+        new_article = client.get(
+            f"/admin/pages/add/news/articlepage/{desks['politics'].pk}/"
+        ).content.decode()
+        assert "Отправить: «Проверка: Политика»" in new_article
+        article = submitted(reporter, desks["politics"])
+        page = logged_in(editor).get(f"/admin/pages/{article.pk}/edit/")
+        for label in (
+            "Вернуть на доработку",
+            "Одобрить и опубликовать",
+            "Одобрить с комментарием и опубликовать",
+        ):
+            assert label in page.content.decode(), label
+        status = status_panel(page)
+        assert "Отправлено: «Политика: одобрение редактора», сейчас" in status
+        assert "Править могут все проверяющие." in status
 
 
 class TestChiefEditor:
