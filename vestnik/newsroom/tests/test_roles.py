@@ -203,6 +203,8 @@ class TestAdministrator:
 
         client = logged_in(administrator)
         assert client.get("/admin/users/").status_code == 200
+        # Wagtail's "Администратор" checkbox is the superuser's: renamed, not to be taken for the role.
+        assert "Суперпользователь" in client.get(reverse("wagtailusers_users:add")).content.decode()
         assert client.get("/admin/groups/").status_code == 200
         reporters = desks["politics"].desk.reporters
         response = client.post(
@@ -235,3 +237,45 @@ class TestAdministrator:
         )
         assert refused(response) and article is None
         assert not fresh(draft).live
+
+
+class TestAdministratorAndSuperusers:
+    def test_administrator_can_neither_make_a_superuser_nor_change_one(
+        self, administrator, desks, django_user_model
+    ):
+        owner = django_user_model.objects.create_superuser(
+            "owner", "owner@vestnik.example", "Владелец-сайта-2026"
+        )
+        client = logged_in(administrator)
+        form = {"username": "shadow", "email": "shadow@vestnik.example", "first_name": "Т", "last_name": "Т",
+                "password1": "Теневой-доступ-2026", "password2": "Теневой-доступ-2026", "is_superuser": "on"}  # fmt: skip
+        response = client.post(reverse("wagtailusers_users:add"), form)
+        assert response.status_code == 302 and response["Location"] == reverse("wagtailusers_users:index")
+        assert not django_user_model.objects.filter(username="shadow").exists()
+
+        edit_owner = reverse("wagtailusers_users:edit", args=(owner.pk,))
+        assert client.get(edit_owner).status_code == 302
+        client.post(edit_owner, {"username": "owner", "email": "owner@vestnik.example", "first_name": "В",
+                                 "last_name": "В", "password1": "Захвачено-2026-х", "password2": "Захвачено-2026-х",
+                                 "is_active": "on", "is_superuser": "on"})  # fmt: skip
+        owner.refresh_from_db()
+        assert owner.check_password("Владелец-сайта-2026")
+
+        reporter = newsroom_member(Role.REPORTER, rubric=desks["politics"], username="promoted")
+        client.post(reverse("wagtailusers_users:edit", args=(reporter.pk,)),
+                    {"username": "promoted", "email": "p@vestnik.example", "first_name": "П", "last_name": "П",
+                     "is_active": "on", "is_superuser": "on"})  # fmt: skip
+        reporter.refresh_from_db()
+        assert not reporter.is_superuser
+
+    def test_a_superuser_still_makes_superusers(self, django_user_model, db):
+        owner = django_user_model.objects.create_superuser(
+            "owner", "owner@vestnik.example", "Владелец-сайта-2026"
+        )
+        response = logged_in(owner).post(
+            reverse("wagtailusers_users:add"),
+            {"username": "deputy", "email": "deputy@vestnik.example", "first_name": "З", "last_name": "З",
+             "password1": "Заместитель-2026", "password2": "Заместитель-2026", "is_superuser": "on"},
+        )  # fmt: skip
+        assert response.status_code == 302, response.content.decode()[:2000]
+        assert django_user_model.objects.get(username="deputy").is_superuser
