@@ -135,6 +135,9 @@ def test_setup_newsroom_command_reports_and_warns_about_a_member_without_the_rol
 
     half_set_up = UserFactory(username="half")
     half_set_up.groups.add(politics.desk.editors)
+    # A rubric's group alone opens no door: the login page again, "У вас нет прав доступа к админке."
+    refused = logged_in(half_set_up).get("/admin/", follow=True)
+    assert "У вас нет прав доступа к админке." in refused.content.decode()
     out = io.StringIO()
     call_command("setup_newsroom", stdout=out)
     assert "0 groups and 0 workflows created, 0 permissions added" in out.getvalue()
