@@ -166,3 +166,16 @@ def test_a_home_page_created_in_the_admin_gives_the_chief_editor_the_whole_site(
     granted = GroupPagePermission.objects.filter(page=home, group=role_group(Role.CHIEF))
     assert set(granted.values_list("permission__codename", flat=True)) == {
         "add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"}  # fmt: skip
+
+
+def test_a_deleted_rubric_leaves_its_groups_without_rights_and_setup_does_not_bring_them_back(desks):
+    politics = desks["politics"]
+    desk = RubricDesk.objects.get(rubric=politics)
+    reporters, editors, workflow = desk.reporters, desk.editors, desk.workflow
+    politics.delete()
+    newsroom_setup()
+    assert not RubricDesk.objects.filter(pk=desk.pk).exists()
+    for group in (reporters, editors):
+        assert Group.objects.filter(pk=group.pk).exists()
+        assert not GroupPagePermission.objects.filter(group=group).exists()
+    assert not WorkflowPage.objects.filter(workflow=workflow).exists()
