@@ -65,6 +65,11 @@ class TestReporter:
         approvers = set(state.current_task_state.task.specific.groups.values_list("name", flat=True))
         assert approvers == {"Политика — редакторы", "Главный редактор"}
 
+    def test_reporter_cannot_change_the_article_while_it_awaits_approval(self, reporter, desks):
+        article = submitted(reporter, desks["politics"])
+        edit_article(logged_in(reporter), article, lead="Тайком поправленный лид.")
+        assert fresh(article).get_latest_revision_as_object().lead != "Тайком поправленный лид."
+
     def test_reporter_cannot_approve_their_own_article(self, reporter, desks):
         article = submitted(reporter, desks["politics"])
         assert refused(workflow_action(logged_in(reporter), article, "approve", "Сам себе одобряю"))
