@@ -40,3 +40,16 @@ def test_every_import_capture_option_is_documented():
     for option in sorted(options - {"--help", "--version", "--verbosity", "--settings", "--pythonpath",
                                     "--traceback", "--no-color", "--force-color", "--skip-checks"}):  # fmt: skip
         assert option in documented, f"{option} is not in docs/import.md"
+
+
+def test_setup_newsroom_command_exists_and_is_documented():
+    from django.core.management import get_commands
+
+    assert get_commands()["setup_newsroom"] == "vestnik.newsroom"
+    editorial = (ROOT / "docs" / "editorial.md").read_text(encoding="utf-8")
+    assert "setup-newsroom" in editorial and "### `setup_newsroom`" in editorial
+    assert "setup_newsroom" in (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
+    assert "(docs/editorial.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
+    for picture in ("admin-article-editor.png", "admin-review.png"):
+        assert f"screenshots/{picture}" in editorial
+        assert (ROOT / "docs" / "screenshots" / picture).exists()

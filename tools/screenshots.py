@@ -1,6 +1,8 @@
-"""Screenshots of the demo site's pages (phone and desktop) into docs/screenshots/.
+"""Screenshots of the demo site's pages (phone and desktop) and of the admin's article editor
+and review screen (desktop) into docs/screenshots/.
 
-Usage: `make screenshots` while `make demo` serves on PORT (default 8000).
+Usage: `make screenshots` while `make demo` serves on PORT (default 8000). The admin's pictures
+are taken as the demo's Политика editor, whose password `make demo` keeps in var/demo-newsroom.txt.
 Drives Debian's /usr/bin/chromium through Playwright; downloads no browser.
 """
 
@@ -8,12 +10,17 @@ from __future__ import annotations
 
 import argparse
 import re
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+STAFF_CREDENTIALS = ROOT / "var" / "demo-newsroom.txt"
+SEED_TITLE = "Жена депортированного"
+AWAITING_REVIEW_TITLE = "Мажилис рассмотрит поправки"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -61,7 +68,49 @@ def main() -> None:
                 page.screenshot(path=str(target), full_page=args.full_page or view == "desktop")
                 print(target.relative_to(OUT.parent.parent))
             context.close()
+        admin_screenshots(browser, base)
         browser.close()
+
+
+def admin_screenshots(browser, base: str) -> None:
+    """The article editor and the review screen, as the demo's Политика editor sees them."""
+    if not STAFF_CREDENTIALS.exists():
+        print(f"SKIPPED the admin's pictures: no {STAFF_CREDENTIALS.relative_to(ROOT)} (run `make demo`)")
+        return
+    passwords = dict(line.split() for line in STAFF_CREDENTIALS.read_text().splitlines() if line.strip())
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 1000}, device_scale_factor=1, locale="ru-RU"
+    )
+    page = context.new_page()
+    page.goto(base + "/admin/login/")
+    page.fill("#id_username", "redaktor")
+    page.fill("#id_password", passwords["redaktor"])
+    page.click("button[type=submit]")
+    page.wait_for_url(base + "/admin/")
+
+    # A published article, opened from the page search as an editor would.
+    page.goto(base + "/admin/pages/search/?q=" + urllib.parse.quote(SEED_TITLE), wait_until="networkidle")
+    page.click(f"a[href*='/edit/']:has-text('{SEED_TITLE}')")
+    page.wait_for_load_state("networkidle")
+    shoot(page, "admin-article-editor")
+
+    # The article the demo's reporter submitted, from the dashboard's "awaiting your review",
+    # with its status (who sent it to which task, when) and the editor's choices open: approve
+    # (with a comment) and publish, or send it back for changes.
+    page.goto(base + "/admin/", wait_until="networkidle")
+    page.click(f"a:has-text('{AWAITING_REVIEW_TITLE}')")
+    page.wait_for_load_state("networkidle")
+    page.click("[data-side-panel-toggle=status]")
+    page.click("footer [data-w-dropdown-target=toggle]")
+    page.wait_for_timeout(500)  # the panel's and the drop-up's opening animations
+    shoot(page, "admin-review")
+    context.close()
+
+
+def shoot(page, name: str) -> None:
+    target = OUT / f"{name}.png"
+    page.screenshot(path=str(target))
+    print(target.relative_to(ROOT))
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ from vestnik.news.models import ArticlePage, Author
 from vestnik.news.services import ensure_rubric, ensure_site
 
 from . import pictures
+from .staff import StaffMember, ensure_staff
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SEED_CAPTURE = DATA_DIR / "seed" / "000_30cfd75c4d8bef58.txt"
@@ -40,6 +41,7 @@ class DemoReport:
     articles_total: int
     username: str
     password: str
+    staff: list[StaffMember]
 
 
 def demo_key(title: str) -> str:
@@ -83,7 +85,8 @@ def load_demo(*, now: dt.datetime | None = None) -> DemoReport:
         _create_article(item, now=now, rubrics=rubrics, authors=authors)
         created += 1
     username, password = ensure_admin()
-    return DemoReport(created, ArticlePage.objects.live().count(), username, password)
+    staff = ensure_staff(rubrics=rubrics)
+    return DemoReport(created, ArticlePage.objects.live().count(), username, password, staff)
 
 
 @transaction.atomic

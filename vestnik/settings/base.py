@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "vestnik.readership",
     "vestnik.images",
     "vestnik.news",
+    "vestnik.newsroom",
     "vestnik.search",
     "vestnik.syndication",
     "vestnik.importers",
@@ -73,6 +74,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Its translations: Wagtail's admin writes workflow times with naturaltime ("2 минуты назад").
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [

@@ -32,8 +32,54 @@ def test_demo_loads_seed_and_about_fifty_articles_with_images_once(client, media
     assert 'href="/author/anuar-nurpeisov/"' in html
     sidebar = html[html.index('class="recent"') :]
     assert "назад" in sidebar and "ago" not in sidebar
+    check_staff(report.staff)
 
     again = load_demo(now=now + dt.timedelta(minutes=5))
     assert again.articles_created == 0
     assert again.articles_total == report.articles_total
     assert again.password == report.password
+    assert again.staff == report.staff
+
+
+def check_staff(staff) -> None:
+    """One user per role, in the right groups, with a password the site's validators accept."""
+    from django.contrib.auth.password_validation import validate_password
+
+    groups = {
+        "korrespondent": ("Корреспондент (Политика)", {"Корреспондент", "Политика — корреспонденты"}),
+        "redaktor": ("Редактор (Политика)", {"Редактор", "Политика — редакторы"}),
+        "glavred": ("Главный редактор", {"Главный редактор"}),
+        "administrator": ("Администратор", {"Администратор"}),
+    }
+    assert [member.username for member in staff] == list(groups)
+    for member in staff:
+        role, names = groups[member.username]
+        user = get_user_model().objects.get(username=member.username)
+        assert member.role == role
+        assert set(user.groups.values_list("name", flat=True)) == names
+        assert not user.is_superuser and user.check_password(member.password)
+        validate_password(member.password, user)
+    waiting = ArticlePage.objects.get(source_id="demo:awaiting-review")
+    assert not waiting.live and waiting.owner.username == "korrespondent"
+    assert waiting.current_workflow_task.name == "Политика: одобрение редактора"
+
+
+def test_load_demo_prints_the_credentials_of_the_admin_and_of_each_role(monkeypatch):
+    import io
+
+    from django.core.management import call_command
+
+    from vestnik.demo.management.commands import load_demo as command
+    from vestnik.demo.services import DemoReport
+    from vestnik.demo.staff import StaffMember
+
+    staff = [StaffMember("Корреспондент (Политика)", "korrespondent", "k-password-16ch"),
+             StaffMember("Главный редактор", "glavred", "g-password-16ch")]  # fmt: skip
+    monkeypatch.setattr(command, "load_demo", lambda: DemoReport(0, 50, "admin", "a-password", staff))
+    out = io.StringIO()
+    call_command("load_demo", "--port", "8123", stdout=out)
+    assert out.getvalue().splitlines()[1:] == [
+        "Admin: http://127.0.0.1:8123/admin/  user: admin  password: a-password",
+        "Корреспондент (Политика): user: korrespondent  password: k-password-16ch",
+        "Главный редактор: user: glavred  password: g-password-16ch",
+    ]

@@ -18,6 +18,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
+    TitleFieldPanel,
 )
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
@@ -262,7 +263,8 @@ class ArticlePage(CleanRichTextMixin, NoRestrictionQueriesMixin, TransliteratedS
     objects = ArticlePageManager()
 
     content_panels = [
-        FieldPanel("title"),
+        # TitleFieldPanel fills the slug from the title as the editor types (FieldPanel does not).
+        TitleFieldPanel("title"),
         FieldPanel("lead"),
         FieldPanel("body"),
         InlinePanel("article_authors", label=_("Авторы"), min_num=0),

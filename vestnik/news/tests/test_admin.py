@@ -43,3 +43,14 @@ def test_article_created_through_the_admin_gets_a_latin_slug(editor_client, poli
     article = ArticlePage.objects.get(title="Сенат одобрил закон о языках")
     assert article.live
     assert article.url == "/politika/senat-odobril-zakon-o-yazykakh/"
+
+
+def test_article_editor_fills_the_slug_from_the_title(editor_client, politics):
+    """The title field carries Wagtail's slug sync (TitleFieldPanel): without it a new article's
+    slug stays empty and saving fails on the "SEO и адрес" tab."""
+    from bs4 import BeautifulSoup
+
+    html = editor_client.get(f"/admin/pages/add/news/articlepage/{politics.pk}/").content
+    title = BeautifulSoup(html, "html.parser").find("input", id="id_title")
+    assert "w-sync" in title["data-controller"].split()
+    assert title["data-w-sync-target-value"] == "#id_slug"

@@ -4,7 +4,10 @@ from vestnik.demo.services import load_demo
 
 
 class Command(BaseCommand):
-    help = "Load the seed capture and the demo newsroom (idempotent) and print the admin credentials."
+    help = (
+        "Load the seed capture and the demo newsroom (idempotent) and print the credentials of the "
+        "admin and of one user per newsroom role."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -19,3 +22,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(
             f"Admin: http://127.0.0.1:{port}/admin/  user: {report.username}  password: {report.password}"
         ))  # fmt: skip
+        for member in report.staff:
+            self.stdout.write(self.style.SUCCESS(
+                f"{member.role}: user: {member.username}  password: {member.password}"
+            ))  # fmt: skip
