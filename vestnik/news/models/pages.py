@@ -26,6 +26,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from vestnik.core.text.translit import DEFAULT_TABLE, make_slug
+from vestnik.news.forms import ArticlePageForm
 
 from .tags import ArticleTag
 
@@ -274,6 +275,7 @@ class ArticlePage(CleanRichTextMixin, NoRestrictionQueriesMixin, TransliteratedS
             [FieldPanel("updated_at"), FieldPanel("correction")], heading=_("Исправления и обновления")
         ),
     ]
+    base_form_class = ArticlePageForm
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Материал")),
