@@ -26,6 +26,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from vestnik.core.text.translit import DEFAULT_TABLE, make_slug
+from vestnik.images.renditions import with_list_renditions
 from vestnik.news.forms import ArticlePageForm
 
 from .tags import ArticleTag
@@ -212,7 +213,7 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def for_listing(self):
         """What a card needs, fetched in a fixed number of queries whatever the count."""
-        return self.defer("body").select_related("hero_image")
+        return with_list_renditions(self.defer("body").select_related("hero_image"))
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
