@@ -35,6 +35,10 @@ class NewsImage(AbstractImage):
     admin_form_fields = ("title", "file", "alt_text", "caption", "credit", "collection", "tags",
                          "focal_point_x", "focal_point_y", "focal_point_width", "focal_point_height")  # fmt: skip
 
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("изображение")
+        verbose_name_plural = _("изображения")
+
     @property
     def default_alt_text(self):
         # Not the title when alt_text is empty: a title is often the file's name
