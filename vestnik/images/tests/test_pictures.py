@@ -171,3 +171,13 @@ def test_caption_is_the_articles_own_or_else_the_images_and_the_credit_follows(c
     assert "Подпись к этому материалу" in own_caption and "Фото: Вестник" in own_caption
     assert "Подпись из библиотеки" not in own_caption
     assert "Сессия Мажилиса" in library_caption and "Фото: ТАСС" in library_caption
+
+
+def test_images_in_the_body_load_lazily_and_say_their_size(client, politics):
+    inline = news_image(title="Зал", alt_text="Зал заседаний")
+    body = f'<p>Текст.</p><embed embedtype="image" id="{inline.pk}" format="fullwidth" alt="Зал заседаний"/>'
+    article = article_with(rubric=politics, title="С картинкой в тексте", body=body)
+    img = inside(page(client, article.url), "article__body", "img")[0]
+    assert img.get("alt") == "Зал заседаний"
+    assert img.get("loading") == "lazy" and img.get("decoding") == "async"
+    assert (img.get("width"), img.get("height")) == ("800", "450")
