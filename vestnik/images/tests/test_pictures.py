@@ -89,7 +89,8 @@ def test_a_picture_smaller_than_the_widest_rendition_is_not_blown_up(client, pol
 
 
 def test_pictures_say_their_width_and_height_so_the_page_does_not_jump(client, politics):
-    article = pictured(politics)
+    # A square photo: the page shows it cut to 16:9, and says so before it loads.
+    article = pictured(politics, data=jpeg(size=(1200, 1200)))
     hero = inside(page(client, article.url), "article__figure", "img")[0]
     card = inside(page(client, "/politika/"), "card", "img")[0]
     for img in (hero, card):
