@@ -82,10 +82,12 @@ def test_hero_srcset_offers_every_width_and_sizes_says_how_wide_it_shows(client,
         assert element.get("sizes") == "(min-width: 49.5rem) 47.5rem, calc(100vw - 2rem)"
 
 
-def test_a_picture_smaller_than_the_widest_rendition_is_not_blown_up(client, politics):
+def test_a_picture_smaller_than_the_widest_rendition_is_not_blown_up_nor_listed_twice(client, politics):
     article = pictured(politics, data=jpeg(size=(1000, 562)))
-    img = inside(page(client, article.url), "article__figure", "img")[0]
-    assert max(widths(img.get("srcset"))) <= 1000
+    picture = inside(page(client, article.url), "article__figure", "picture")[0]
+    for element in [*picture.xpath(".//source"), picture.xpath(".//img")[0]]:
+        listed = widths(element.get("srcset"))
+        assert listed == [480, 800, 1000], listed  # each width once: 1000 from three specs
 
 
 def test_pictures_say_their_width_and_height_so_the_page_does_not_jump(client, politics):
