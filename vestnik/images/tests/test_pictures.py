@@ -184,3 +184,12 @@ def test_images_in_the_body_load_lazily_and_say_their_size(client, politics):
     assert img.get("alt") == "Зал заседаний"
     assert img.get("loading") == "lazy" and img.get("decoding") == "async"
     assert (img.get("width"), img.get("height")) == ("800", "450")
+
+
+def test_open_graph_names_the_picture_by_its_alt_text_and_says_nothing_without_one(client, politics):
+    described = pictured(politics, title="С описанием")
+    undescribed = pictured(politics, title="Без описания", alt_text="")
+    assert page(client, described.url).xpath("//meta[@property='og:image:alt']/@content") == [
+        "Депутаты в зале Мажилиса"
+    ]
+    assert page(client, undescribed.url).xpath("//meta[@property='og:image:alt']") == []
