@@ -73,10 +73,13 @@ class NewsImageField(WagtailImageField):
 
 
 class NewsImageForm(BaseImageForm):
-    """WAGTAILIMAGES_IMAGE_FORM_BASE: Wagtail's form with NewsImageField for the file."""
+    """WAGTAILIMAGES_IMAGE_FORM_BASE: Wagtail's form with NewsImageField for the file, and a
+    word on the title, which editors take for the caption or the alt text."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "title" in self.fields:
+            self.fields["title"].help_text = _("Для поиска в библиотеке изображений; читатели его не видят.")
         wagtails = self.fields.get("file")
         if wagtails is not None:
             # Built here, not declared on the class, so that it reads the WAGTAILIMAGES_*

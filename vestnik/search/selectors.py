@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from vestnik.caching.tags import ANY, depends_on
 from vestnik.core.text.excerpt import html_to_text
+from vestnik.images.renditions import with_list_renditions
 from vestnik.news.models import ArticlePage, Author, RubricPage
 from vestnik.news.selectors import rubric_of
 
@@ -94,7 +95,10 @@ class _LazyHits:
 
 def _load(rows, query: ParsedQuery) -> list[Hit]:
     ids = [row[0] for row in rows]
-    articles = ArticlePage.objects.live().filter(pk__in=ids).select_related("hero_image").in_bulk()
+    articles = with_list_renditions(
+        ArticlePage.objects.live().filter(pk__in=ids).select_related("hero_image")
+    )
+    articles = articles.in_bulk()
     matcher = Matcher(query)
     hits = []
     for page_id, score in rows:

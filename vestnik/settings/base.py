@@ -335,7 +335,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: Russian is the default; Kazakh and English for the public interface.
+# Languages: Russian is the default, for readers and for the admin (whatever an editor's browser
+# asks: /admin/ has no language prefix); Kazakh and English for the public interface, and in the
+# admin for an editor who picks one in the account settings (Wagtail has no Kazakh of its own:
+# its words fall back to Russian there).
 LANGUAGE_CODE = "ru"
 LANGUAGES = [("ru", "Русский"), ("kk", "Қазақша"), ("en", "English")]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]

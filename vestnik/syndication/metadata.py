@@ -86,7 +86,7 @@ def image_urls(request, image) -> list[str]:
     key = f"vestnik:rendition-urls:{image.pk}:{image.file.name}"
     paths = cache.get(key)
     if paths is None:
-        paths = [image.get_rendition(spec).url for spec in IMAGE_RATIOS.values()]
+        paths = [r.url for r in image.get_renditions(*IMAGE_RATIOS.values()).values()]  # one query
         cache.set(key, paths, 24 * 3600)
     return [request.build_absolute_uri(path) for path in paths]
 

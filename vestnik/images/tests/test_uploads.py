@@ -176,3 +176,17 @@ def test_very_long_cyrillic_name_is_shortened(editor):
     name = NewsImage.objects.get().file.name
     assert name.startswith("original_images/fotografiya-fotografiya-")
     assert name.endswith(".png") and len(name) <= len("original_images/") + 64
+
+
+def test_upload_keeps_alt_text_caption_and_credit_and_asks_nothing_else_in_free_text(editor):
+    form = editor.get(ADD).content.decode()
+    for name in ("alt_text", "caption", "credit"):
+        assert f'name="{name}"' in form, name
+    assert 'id="id_description"' not in form  # Wagtail's default alt text: alt_text is ours
+    response = editor.post(ADD, {"title": "Сессия", "file": SimpleUploadedFile("s.jpg", picture("JPEG")),
+                                 "alt_text": "Депутаты голосуют", "caption": "Пленарное заседание",
+                                 "credit": "Фото: пресс-служба Мажилиса"})  # fmt: skip
+    assert response.status_code == 302, response.context["form"].errors
+    image = NewsImage.objects.get()
+    assert (image.alt_text, image.caption, image.credit) == (
+        "Депутаты голосуют", "Пленарное заседание", "Фото: пресс-служба Мажилиса")  # fmt: skip

@@ -26,6 +26,9 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from vestnik.core.text.translit import DEFAULT_TABLE, make_slug
+from vestnik.images.renditions import with_list_renditions
+from vestnik.news.forms import ArticlePageForm
+from vestnik.news.panels import article_image_panel, article_rubric_panel, article_seo_panels
 
 from .tags import ArticleTag
 
@@ -211,7 +214,7 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def for_listing(self):
         """What a card needs, fetched in a fixed number of queries whatever the count."""
-        return self.defer("body").select_related("hero_image")
+        return with_list_renditions(self.defer("body").select_related("hero_image"))
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
@@ -267,18 +270,20 @@ class ArticlePage(CleanRichTextMixin, NoRestrictionQueriesMixin, TransliteratedS
         TitleFieldPanel("title"),
         FieldPanel("lead"),
         FieldPanel("body"),
+        article_rubric_panel(),
         InlinePanel("article_authors", label=_("Авторы"), min_num=0),
-        FieldPanel("extra_rubrics"),
         FieldPanel("tags"),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_caption")], heading=_("Изображение")),
+        article_image_panel(),
         MultiFieldPanel(
             [FieldPanel("updated_at"), FieldPanel("correction")], heading=_("Исправления и обновления")
         ),
     ]
+    promote_panels = article_seo_panels()
+    base_form_class = ArticlePageForm
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Материал")),
-            ObjectList(Page.promote_panels, heading=_("SEO и адрес")),
+            ObjectList(promote_panels, heading=_("SEO и адрес")),
             ObjectList(Page.settings_panels, heading=_("Настройки")),
         ]
     )

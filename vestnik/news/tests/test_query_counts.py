@@ -93,3 +93,37 @@ def test_preview_shows_the_drafts_byline_not_the_cached_live_one(client, politic
     article.set_byline([draft_author])
     preview = article.make_preview_request().content.decode()
     assert "Черновой Автор" in preview and "Живой Автор" not in preview
+
+
+# With a picture on every card, once its renditions exist (the first view makes them): a
+# list's renditions come in one query (vestnik.images.renditions.with_list_renditions), two
+# on the home page (the lead story's list, the rubric blocks); the article asks for its
+# hero's and, once a day per image, for the Open Graph sizes.
+RENDITION_QUERIES = {"home": 2, "rubric": 1, "article": 2, "author": 1, "tag": 1}
+PICTURED_MAX_QUERIES = {**{p: MAX_QUERIES[p] + n for p, n in RENDITION_QUERIES.items()}, "search": 12}
+
+
+@pytest.mark.parametrize("page", ["home", "rubric", "article", "author", "tag", "search"])
+def test_pictures_do_not_add_a_query_per_card(client, politics, page, settings, tmp_path):
+    from vestnik.images.tests.factories import news_image
+
+    settings.MEDIA_ROOT = tmp_path
+    author = AuthorFactory(name="Ануар Нурпеисов")
+    url = {"home": "/", "rubric": "/politika/", "article": "/politika/material-0/",
+           "author": "/author/anuar-nurpeisov/", "tag": "/tag/vybory/", "search": "/search/?q=материал"}[page]  # fmt: skip
+
+    def add(n, start):
+        for i in range(start, start + n):
+            image = news_image(title=f"Снимок {i}", alt_text=f"Снимок {i}")
+            article_with(
+                rubric=politics, authors=[author], tags=["выборы"], title=f"Материал {i}", hero_image=image
+            )
+
+    add(2, 0)
+    count_queries(client, url)  # makes the renditions
+    few = count_queries(client, url)
+    add(8, 2)
+    count_queries(client, url)
+    many = count_queries(client, url)
+    assert many == few, f"{page}: {few} queries with 2 pictured articles, {many} with 10: {LAST}"
+    assert many <= PICTURED_MAX_QUERIES[page], f"{page}: {many} queries: {LAST}"

