@@ -29,7 +29,7 @@ from vestnik.news.models import ArticlePage, Author
 from vestnik.news.tests.factories import ArticleFactory
 from vestnik.security.admin_scripts import ADMIN_CALLS, _wagtail_chooser_render, chooser_call
 
-from .test_headers import EVENT_HANDLER
+from .test_headers import EVENT_HANDLER, directives
 
 # A script element the browser would run: neither an external file nor a JSON data block.
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>", re.I)
@@ -51,6 +51,14 @@ def as_javascript(name: str, args: list) -> str:
 def assert_no_inline_script(html: str) -> None:
     found = INLINE_SCRIPT.search(html)
     assert found is None, html[max(0, found.start() - 300) : found.end() + 300]
+
+
+def test_admin_policy_runs_only_script_files_from_our_origin(client, db):
+    assert directives(settings.VESTNIK_CSP_ADMIN)["script-src"] == ["'self'"]
+    policy = directives(client.get("/admin/login/")["Content-Security-Policy"])
+    assert policy["script-src"] == ["'self'"]
+    # Styles keep 'unsafe-inline' (Draftail inserts <style> elements); a style runs no code.
+    assert policy["style-src"] == ["'self'", "'unsafe-inline'"]
 
 
 @pytest.mark.parametrize(
