@@ -5,3 +5,8 @@ class SecurityConfig(AppConfig):
     name = "vestnik.security"
     label = "security"
     verbose_name = "Безопасность"
+
+    def ready(self):
+        from .admin_scripts import write_chooser_scripts_as_data
+
+        write_chooser_scripts_as_data()

@@ -257,15 +257,17 @@ VESTNIK_CSP = "; ".join([
     "form-action 'self'",
     "frame-ancestors 'none'",
 ])  # fmt: skip
-# Wagtail 8's admin still writes inline scripts (date pickers, inline panels) and inline
-# styles, so it keeps 'unsafe-inline' there; it is behind a login, and everything else
-# (plugins, other origins' scripts, being framed by another site) stays closed. Its preview
-# frames the page being edited, hence frame-ancestors 'self'. Images may come from https
-# (editors' Gravatar pictures, embed thumbnails).
+# The admin runs only script files from our origin too: the calls Wagtail 8 writes as inline
+# scripts (date pickers, inline panels, choosers) Vestnik writes as data, and
+# static/js/admin-csp.js makes them (vestnik/security/admin_scripts.py). Wagtail still writes
+# inline styles, so styles keep 'unsafe-inline'. Everything else (plugins, other origins'
+# scripts, being framed by another site) stays closed. Its preview frames the page being
+# edited, hence frame-ancestors 'self'. Images may come from https (editors' Gravatar
+# pictures, embed thumbnails).
 VESTNIK_CSP_ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 VESTNIK_CSP_ADMIN = "; ".join([
     "default-src 'self'",
-    "script-src 'self' 'unsafe-inline'",
+    "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob: https:",
     "font-src 'self' data:",
