@@ -122,15 +122,16 @@ def cached(name: str, request) -> dict:
         if entry is not None:  # PostgreSQL is down: the last copy, as for whole pages
             return entry
         raise
-    names = (shown or {page_tags.ANY}) | set(page_tags.ALWAYS)
-    entry = {"parts": parse(html), "created": time.time(), "versions": page_tags.versions(names)}
+    names = ((shown - set(page_tags.MARKS)) or {page_tags.ANY}) | set(page_tags.ALWAYS)
+    entry = {"parts": parse(html), "created": time.time(), "ttl": page_tags.lifetime(shown),
+             "versions": page_tags.versions(names)}  # fmt: skip
     if cache.get(page_tags.CLOCK_KEY, 0) == clock:
         cache.set(entry_key, entry, settings.VESTNIK_PAGE_CACHE_KEEP)
     return entry
 
 
 def _fresh(entry: dict) -> bool:
-    if time.time() - entry["created"] >= settings.VESTNIK_PAGE_CACHE_TTL:
+    if time.time() - entry["created"] >= entry["ttl"]:
         return False
     return page_tags.versions(entry["versions"]) == entry["versions"]
 

@@ -113,13 +113,14 @@ class PageCacheMiddleware:
 
     @staticmethod
     def fresh(entry: dict) -> bool:
-        if time.time() - entry["created"] >= settings.VESTNIK_PAGE_CACHE_TTL:
+        if time.time() - entry["created"] >= entry.get("ttl", settings.VESTNIK_PAGE_CACHE_TTL):
             return False
         return page_tags.versions(entry["versions"]) == entry["versions"]
 
     @staticmethod
     def store(key: str, response, shown: set[str], clock_before: int) -> dict:
-        names = (shown or {page_tags.ANY}) | set(page_tags.ALWAYS)
+        ttl = page_tags.lifetime(shown)
+        names = ((shown - set(page_tags.MARKS)) or {page_tags.ANY}) | set(page_tags.ALWAYS)
         content = response.content
         entry = {
             "content": content,
@@ -129,12 +130,13 @@ class PageCacheMiddleware:
             "etag": response.get("ETag") or f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"',
             "last_modified": response.get("Last-Modified") or http_date(),
             "created": time.time(),
+            "ttl": ttl,
             "versions": page_tags.versions(names),
             "view_of": getattr(response, "view_of", None),
         }
         # Something changed while this page rendered: serve it, but do not keep it.
         if cache.get(page_tags.CLOCK_KEY, 0) == clock_before:
-            keep = max(settings.VESTNIK_PAGE_CACHE_TTL + LOCK_SECONDS, settings.VESTNIK_PAGE_CACHE_KEEP)
+            keep = max(ttl + LOCK_SECONDS, settings.VESTNIK_PAGE_CACHE_KEEP)
             cache.set(key, entry, keep)
         return entry
 

@@ -29,6 +29,12 @@ from django.core.cache import cache
 
 ALWAYS = ("chrome",)
 ANY = "any"
+# Not tags but what a render says about time: it printed a relative time ("5 минут назад"),
+# which ages by itself; or its page only changes through its tags (an article page), so it
+# may be kept longer than relative times allow (VESTNIK_PAGE_CACHE_LASTING_TTL).
+SHOWS_RELATIVE_TIME = "time:relative"
+LASTING = "time:lasting"
+MARKS = (SHOWS_RELATIVE_TIME, LASTING)
 # Bumped with every change: a page rendered while something changed is not stored.
 CLOCK_KEY = "vestnik:tags-clock"
 
@@ -39,6 +45,16 @@ def depends_on(*tags: str) -> None:
     collected = _collected.get()
     if collected is not None:
         collected.update(tags)
+
+
+def lifetime(shown: set[str]) -> int:
+    """Seconds a cached render stays fresh: long only for a page that asked for it and shows
+    no relative time."""
+    from django.conf import settings
+
+    if LASTING in shown and SHOWS_RELATIVE_TIME not in shown:
+        return settings.VESTNIK_PAGE_CACHE_LASTING_TTL
+    return settings.VESTNIK_PAGE_CACHE_TTL
 
 
 def shows_articles(articles: Iterable) -> None:

@@ -18,7 +18,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from wagtail.models import Page, Site
 
-from vestnik.caching.tags import depends_on, shows_articles
+from vestnik.caching.tags import LASTING, depends_on, shows_articles
 
 from .generation import cached_by_generation
 from .models import (
@@ -252,7 +252,8 @@ def article_context(*, article: ArticlePage, preview: bool = False) -> dict:
         )
     rubric = rubric_of(article)
     trail = rubric_trail(article.path)
-    depends_on(f"article:{article.pk}", *(f"author:{a.pk}" for a in authors))
+    # Absolute dates only (the sidebar's relative times are a fragment): kept until a tag changes.
+    depends_on(LASTING, f"article:{article.pk}", *(f"author:{a.pk}" for a in authors))
     depends_on(*(f"tag:{t.pk}" for t in article_tags))
     return {
         "rubric": rubric,

@@ -190,6 +190,9 @@ else:
 # page's relative times ("5 минут назад") can get, so keep it at a minute or less.
 VESTNIK_PAGE_CACHE = env_bool("VESTNIK_PAGE_CACHE", True)
 VESTNIK_PAGE_CACHE_TTL = int(os.environ.get("VESTNIK_PAGE_CACHE_TTL", "60"))
+# An article page prints no relative time (its sidebar, which does, is a fragment of its own)
+# and changes only through its tags, so our cache keeps it this long; a CDN still gets the TTL.
+VESTNIK_PAGE_CACHE_LASTING_TTL = int(os.environ.get("VESTNIK_PAGE_CACHE_LASTING_TTL", "3600"))
 # How long a copy is kept after it goes stale: if the database is down when the page is
 # next rendered, readers get this copy instead of the "temporarily unavailable" page.
 VESTNIK_PAGE_CACHE_KEEP = int(os.environ.get("VESTNIK_PAGE_CACHE_KEEP", "3600"))

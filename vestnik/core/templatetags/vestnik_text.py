@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from wagtail.templatetags.wagtailcore_tags import richtext
 
+from vestnik.caching.tags import SHOWS_RELATIVE_TIME, depends_on
 from vestnik.core.richtext import clean_stored_rich_text
 from vestnik.core.text.dates import format_date, format_datetime
 from vestnik.core.text.excerpt import cut_excerpt, html_to_text
@@ -28,6 +29,7 @@ def reltime(value: dt.datetime | None, now: dt.datetime | None = None):
     """<time datetime="…" title="7 ноября 2025, 14:05">14 часов назад</time>."""
     if value is None:
         return ""
+    depends_on(SHOWS_RELATIVE_TIME)  # a cached copy of this page ages: kept one TTL only
     now = timezone.localtime(now or timezone.now())
     local = timezone.localtime(value)
     lang = reader_language()
