@@ -26,11 +26,13 @@ from .models import (
     ArticlePage,
     ArticleTag,
     Author,
+    CorrectionNote,
     HomePage,
     NewsSiteSettings,
     RubricPage,
     Tag,
 )
+from .models.corrections import in_order
 
 RUBRIC_BLOCK_SIZE = 4
 LATEST_NEWS_SIZE = 10
@@ -230,24 +232,28 @@ def rubric_articles_page(*, rubric: RubricPage, page_number) -> PaginatorPage:
     return _paginate(articles, page_number, count_key=f"rubric:{rubric.pk}")
 
 
-def _article_relations(article: ArticlePage) -> tuple[list[Author], list[Tag], set[int]]:
+def _article_relations(
+    article: ArticlePage,
+) -> tuple[list[Author], list[Tag], set[int], list[CorrectionNote]]:
     authors = [link.author for link in article.article_authors.select_related("author__photo")]
-    return authors, list(article.tags.all()), {r.pk for r in article.extra_rubrics.all()}
+    notes = in_order(article.correction_notes.all())
+    return authors, list(article.tags.all()), {r.pk for r in article.extra_rubrics.all()}, notes
 
 
 def article_context(*, article: ArticlePage, preview: bool = False) -> dict:
     """Everything the article template shows besides the page's own fields.
 
-    The byline, tags and extra rubrics of a published article change only with a new live
-    revision or a renamed author or tag (both bump the content generation), so they are
-    cached: three queries out of an uncached article page's four. A preview reads the
-    draft's own, never the cache.
+    The byline, tags, extra rubrics and correction notes of a published article change only
+    with a new live revision or a renamed author or tag (both bump the content generation),
+    so they are cached: four queries out of an uncached article page's five. A preview reads
+    the draft's own, never the cache. ``modified_at`` is the newest note's time (the live
+    row's ``updated_at``; computed here so that a preview shows a draft's new note).
     """
     if preview or not article.live_revision_id:
-        authors, article_tags, extra_ids = _article_relations(article)
+        authors, article_tags, extra_ids, notes = _article_relations(article)
     else:
         key = f"article-relations:{article.pk}:{article.live_revision_id}"
-        authors, article_tags, extra_ids = cached_by_generation(
+        authors, article_tags, extra_ids, notes = cached_by_generation(
             key, lambda: _article_relations(article), 3600
         )
     rubric = rubric_of(article)
@@ -261,6 +267,8 @@ def article_context(*, article: ArticlePage, preview: bool = False) -> dict:
         "byline": authors,
         "article_tags": article_tags,
         "extra_rubrics": [r for r in menu_rubrics() if r.id in extra_ids],
+        "correction_notes": [note for note in notes if note.text_is_shown],
+        "modified_at": notes[-1].noted_at if notes else None,
         "recent_posts": recent_posts_cached(exclude=article, limit=settings.VESTNIK_RECENT_POSTS),
     }
 

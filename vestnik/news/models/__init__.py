@@ -1,4 +1,5 @@
 from .authors import ArticleAuthor, Author
+from .corrections import CorrectionNote
 from .pages import ArticlePage, HomePage, InfoPage, RubricPage
 from .site_settings import NewsSiteSettings
 from .tags import ArticleTag, Tag
@@ -8,6 +9,7 @@ __all__ = [
     "ArticlePage",
     "ArticleTag",
     "Author",
+    "CorrectionNote",
     "HomePage",
     "InfoPage",
     "NewsSiteSettings",

@@ -244,13 +244,8 @@ class ArticlePage(CleanRichTextMixin, NoRestrictionQueriesMixin, TransliteratedS
         _("обновлено"),
         null=True,
         blank=True,
-        help_text=_("Время существенного обновления или исправления — показывается читателю."),
-    )
-    correction = RichTextField(
-        _("исправление / обновление"),
-        features=["bold", "italic", "link"],
-        blank=True,
-        help_text=_("Что и когда исправлено. Показывается в конце материала."),
+        editable=False,
+        help_text=_("Время последнего исправления или обновления; ставится само по заметкам."),
     )
     source_id = models.CharField(
         _("источник импорта"),
@@ -270,8 +265,13 @@ class ArticlePage(CleanRichTextMixin, NoRestrictionQueriesMixin, TransliteratedS
         FieldPanel("extra_rubrics"),
         FieldPanel("tags"),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_caption")], heading=_("Изображение")),
-        MultiFieldPanel(
-            [FieldPanel("updated_at"), FieldPanel("correction")], heading=_("Исправления и обновления")
+        InlinePanel(
+            "correction_notes",
+            label=_("Исправления и обновления"),
+            help_text=_(
+                "Заметки читателю в конце материала, по порядку времени. Время последней "
+                "становится временем «обновлено» материала."
+            ),
         ),
     ]
     edit_handler = TabbedInterface(
@@ -285,7 +285,6 @@ class ArticlePage(CleanRichTextMixin, NoRestrictionQueriesMixin, TransliteratedS
     parent_page_types = ["news.RubricPage"]
     subpage_types: list[str] = []
     fallback_slug = "material"
-    rich_text_fields = ("body", "correction")
 
     class Meta:
         verbose_name = _("материал")
@@ -295,6 +294,19 @@ class ArticlePage(CleanRichTextMixin, NoRestrictionQueriesMixin, TransliteratedS
     @property
     def published_at(self):
         return self.first_published_at or self.go_live_at or self.latest_revision_created_at
+
+    def save(self, *args, **kwargs):
+        # updated_at is derived, kept in the row so that feeds and sitemaps read it as a
+        # plain column: the newest note's time, set whenever the whole row is written
+        # (a publish, an import), never by hand.
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "updated_at" in update_fields:
+            self.updated_at = self.latest_note_time()
+        super().save(*args, **kwargs)
+
+    def latest_note_time(self):
+        """The newest correction or update note's time, or None without notes."""
+        return max((note.noted_at for note in self.correction_notes.all()), default=None)
 
     @property
     def authors(self):
