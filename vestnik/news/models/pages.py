@@ -6,6 +6,8 @@ An article's primary rubric is its parent page, so its canonical URL is
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -240,6 +242,15 @@ class ArticlePage(CleanRichTextMixin, NoRestrictionQueriesMixin, TransliteratedS
         related_name="+",
     )
     hero_caption = models.CharField(_("подпись к изображению"), max_length=300, blank=True)
+    embargo_until = models.DateTimeField(
+        _("эмбарго до"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Раньше этого времени материал не выйдет, даже если нажать «Опубликовать»: публикация "
+            "встанет в расписание на это время. Чтобы снять эмбарго, очистите поле и опубликуйте снова."
+        ),
+    )
     updated_at = models.DateTimeField(
         _("обновлено"),
         null=True,
@@ -265,6 +276,7 @@ class ArticlePage(CleanRichTextMixin, NoRestrictionQueriesMixin, TransliteratedS
         FieldPanel("extra_rubrics"),
         FieldPanel("tags"),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_caption")], heading=_("Изображение")),
+        MultiFieldPanel([FieldPanel("embargo_until")], heading=_("Выпуск")),
         InlinePanel(
             "correction_notes",
             label=_("Исправления и обновления"),
@@ -294,6 +306,50 @@ class ArticlePage(CleanRichTextMixin, NoRestrictionQueriesMixin, TransliteratedS
     @property
     def published_at(self):
         return self.first_published_at or self.go_live_at or self.latest_revision_created_at
+
+    def clean(self):
+        from vestnik.news.publishing import embargoed_go_live
+
+        super().clean()
+        now = timezone.now()
+        stored_live, stored_embargo = (
+            self._stored_state() if self.embargo_until or self.go_live_at else (False, None)
+        )
+        if self.embargo_until and self.embargo_until > now:
+            if stored_live:
+                raise ValidationError({"embargo_until": _(
+                    "Материал уже опубликован — эмбарго его не скроет. Чтобы задержать материал, "
+                    "сначала снимите его с публикации."
+                )})  # fmt: skip
+            if self.expire_at and self.expire_at <= self.embargo_until:
+                raise ValidationError(
+                    {"embargo_until": _("Эмбарго кончается позже, чем материал будет снят с публикации.")}
+                )
+        if self.go_live_at and self.go_live_at == stored_embargo:
+            # The schedule is the end of the embargo saved before: it goes with the embargo
+            # when the editor lifts or moves it, and is set again below while one holds.
+            self.go_live_at = None
+        self.go_live_at = embargoed_go_live(self.go_live_at, self.embargo_until, now)
+
+    def _stored_state(self) -> tuple[bool, dt.datetime | None]:
+        """Whether a version of the article has been published and is live, and the embargo
+        its row holds (the last one saved: the editor saves a page that is not live with
+        each revision). The admin inserts a new page as live=True before publishing it,
+        so "live" alone does not say that readers have seen it."""
+        rows = ArticlePage.objects.filter(pk=self.pk).values_list("live", "live_revision_id", "embargo_until")
+        row = rows.first() if self.pk else None
+        if row is None:
+            return False, None
+        live, live_revision_id, embargo_until = row
+        return bool(live and live_revision_id), embargo_until
+
+    def publish(self, revision, user=None, changed=True, log_action=True, previous_revision=None,
+                skip_permission_checks=False):  # fmt: skip
+        from vestnik.news.publishing import EmbargoPublishAction
+
+        return EmbargoPublishAction(
+            revision, user=user, changed=changed, log_action=log_action, previous_revision=previous_revision
+        ).execute(skip_permission_checks=skip_permission_checks)
 
     def save(self, *args, **kwargs):
         # updated_at is derived, kept in the row so that feeds and sitemaps read it as a
