@@ -16,14 +16,20 @@ pages showing it stop matching. Tags:
 
 A version key that the cache evicted reads as 0 and is recreated from the clock, so an
 eviction can only cause a re-render, never a stale page.
+
+Some content changes by the clock, not by an edit: the breaking-news banner runs out at its
+"срочно до" time. The selector that shows it names that moment (``valid_until``); the page
+cache serves the copy only until then, and tells the caches in front the same.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass, field
 
 from django.core.cache import cache
 
@@ -32,13 +38,31 @@ ANY = "any"
 # Bumped with every change: a page rendered while something changed is not stored.
 CLOCK_KEY = "vestnik:tags-clock"
 
-_collected: ContextVar[set[str] | None] = ContextVar("vestnik_page_tags", default=None)
+
+@dataclass
+class Shown:
+    """What a page render named: the tags it shows and, if its content changes by the clock,
+    the first moment it does (a Unix time)."""
+
+    tags: set[str] = field(default_factory=set)
+    until: float | None = None
+
+
+_collected: ContextVar[Shown | None] = ContextVar("vestnik_page_tags", default=None)
 
 
 def depends_on(*tags: str) -> None:
     collected = _collected.get()
     if collected is not None:
-        collected.update(tags)
+        collected.tags.update(tags)
+
+
+def valid_until(moment: dt.datetime) -> None:
+    """The page being rendered shows something that changes at ``moment`` by itself."""
+    collected = _collected.get()
+    if collected is not None:
+        stamp = moment.timestamp()
+        collected.until = stamp if collected.until is None else min(collected.until, stamp)
 
 
 def shows_articles(articles: Iterable) -> None:
@@ -46,8 +70,8 @@ def shows_articles(articles: Iterable) -> None:
 
 
 @contextmanager
-def collecting() -> Iterator[set[str]]:
-    token = _collected.set(set())
+def collecting() -> Iterator[Shown]:
+    token = _collected.set(Shown())
     try:
         yield _collected.get()
     finally:

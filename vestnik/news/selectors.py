@@ -7,6 +7,7 @@ so a change shows at once and a cached list is never older than its TTL.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -15,10 +16,11 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Max, OuterRef, Subquery
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.models import Page, Site
 
-from vestnik.caching.tags import depends_on, shows_articles
+from vestnik.caching.tags import depends_on, shows_articles, valid_until
 
 from .generation import cached_by_generation
 from .models import (
@@ -109,6 +111,53 @@ def menu_rubrics() -> list[RubricLink]:
         ]
 
     return cached_by_generation("menu", compute, timeout=3600)
+
+
+@dataclass(frozen=True)
+class BreakingLink:
+    id: int
+    title: str
+    url: str  # relative to the site root, in the default language
+    until: dt.datetime
+
+
+BREAKING_CANDIDATES = 5
+
+
+def breaking_news() -> BreakingLink | None:
+    """The newest live article marked breaking whose "срочно до" has not passed: the banner
+    on every public page.
+
+    The few candidates are read once per content generation (every publish bumps it), with
+    the partial index on breaking_until; which of them still holds is decided on each call,
+    and the page being rendered is told when its banner runs out (``valid_until``), so the
+    page cache never serves it after that. Pages showing the banner depend on its article:
+    a new title or an unpublish shows on every one of them.
+    """
+
+    def compute():
+        rows = (
+            ArticlePage.objects.live()
+            .filter(breaking_until__gt=timezone.now())
+            .newest()
+            .values_list("id", "title", "path", "slug", "breaking_until")[:BREAKING_CANDIDATES]
+        )
+        rubrics = {r.path: r for r in menu_rubrics()}
+        links = []
+        for pk, title, path, slug, until in rows:
+            rubric = rubrics.get(path[: -ArticlePage.steplen])
+            if rubric is not None:  # under a rubric that is not live: not reachable
+                links.append(BreakingLink(pk, title, f"{rubric.url}{slug}/", until))
+        return links
+
+    now = timezone.now()
+    current = next(
+        (link for link in cached_by_generation("breaking", compute, 3600) if link.until > now), None
+    )
+    if current is not None:
+        depends_on(f"article:{current.id}")
+        valid_until(current.until)
+    return current
 
 
 def rubric_of(article: ArticlePage) -> RubricLink | None:

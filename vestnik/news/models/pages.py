@@ -242,6 +242,15 @@ class ArticlePage(CleanRichTextMixin, NoRestrictionQueriesMixin, TransliteratedS
         related_name="+",
     )
     hero_caption = models.CharField(_("подпись к изображению"), max_length=300, blank=True)
+    breaking_until = models.DateTimeField(
+        _("срочно до"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "До этого времени на всех страницах сайта висит плашка «Срочно» со ссылкой на материал "
+            "(с момента публикации). Снимается сама; чтобы снять раньше, очистите поле и опубликуйте."
+        ),
+    )
     embargo_until = models.DateTimeField(
         _("эмбарго до"),
         null=True,
@@ -276,7 +285,7 @@ class ArticlePage(CleanRichTextMixin, NoRestrictionQueriesMixin, TransliteratedS
         FieldPanel("extra_rubrics"),
         FieldPanel("tags"),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_caption")], heading=_("Изображение")),
-        MultiFieldPanel([FieldPanel("embargo_until")], heading=_("Выпуск")),
+        MultiFieldPanel([FieldPanel("breaking_until"), FieldPanel("embargo_until")], heading=_("Выпуск")),
         InlinePanel(
             "correction_notes",
             label=_("Исправления и обновления"),
@@ -301,7 +310,15 @@ class ArticlePage(CleanRichTextMixin, NoRestrictionQueriesMixin, TransliteratedS
     class Meta:
         verbose_name = _("материал")
         verbose_name_plural = _("материалы")
-        indexes = [models.Index(fields=["source_id"], name="article_source_idx")]
+        indexes = [
+            models.Index(fields=["source_id"], name="article_source_idx"),
+            # The banner's query, once per publish: the few articles ever marked breaking.
+            models.Index(
+                fields=["breaking_until"],
+                name="article_breaking_idx",
+                condition=models.Q(breaking_until__isnull=False),
+            ),
+        ]
 
     @property
     def published_at(self):

