@@ -197,8 +197,8 @@ def recent_posts_cached(*, exclude: ArticlePage | None = None, limit: int = 6) -
     return posts
 
 
-def home_blocks(*, home: HomePage) -> dict:
-    """The lead story, the latest-news ribbon and one block per rubric."""
+def home_blocks(*, home: HomePage, preview: bool = False) -> dict:
+    """The lead story, the latest-news ribbon and the rubric blocks (``home_block_plan``)."""
     depends_on("list:all")
     latest = with_rubrics(
         list(ArticlePage.objects.live().descendant_of(home).newest().for_listing()[: LATEST_NEWS_SIZE + 1])
@@ -213,25 +213,46 @@ def home_blocks(*, home: HomePage) -> dict:
     if lead is None and latest:
         lead = latest[0]
     ribbon = [a for a in latest if lead is None or a.pk != lead.pk][:LATEST_NEWS_SIZE]
-    return {"lead_story": lead, "latest": ribbon, "rubric_blocks": rubric_blocks()}
+    plan = home_block_plan(home=home, preview=preview)
+    return {"lead_story": lead, "latest": ribbon, "rubric_blocks": rubric_blocks(plan=plan)}
 
 
-def rubric_blocks() -> list[dict]:
-    """The newest articles of each rubric (by primary rubric), in two queries.
+def home_block_plan(*, home: HomePage, preview: bool = False) -> list[tuple[int, int]]:
+    """The rubric blocks the editors chose for the home page: (rubric id, how many articles),
+    in their order; empty when they chose none. Changes only with a publish of the home page
+    (which bumps the content generation), so it is cached; a preview reads the draft's own."""
+
+    def read():
+        blocks = sorted(home.rubric_blocks.all(), key=lambda b: b.sort_order or 0)
+        return [(b.rubric_id, b.size) for b in blocks if b.rubric_id]
+
+    return read() if preview else cached_by_generation(f"home-block-plan:{home.pk}", read, 3600)
+
+
+def rubric_blocks(*, plan: list[tuple[int, int]] | None = None) -> list[dict]:
+    """The newest articles of each rubric (by primary rubric), in two queries: the rubrics
+    and sizes of ``plan``, or, without one, every rubric of the menu in its order with
+    RUBRIC_BLOCK_SIZE articles. Rubrics that are not live are left out.
 
     The ids come from one UNION of a "newest N" subquery per rubric, each walking the
     first_published_at index, so the cost does not grow with the archive (a window over
     every article, or an OR of IN-subqueries, made PostgreSQL scan them all).
     """
     rubrics = menu_rubrics()
-    if not rubrics:
+    if plan:
+        live = {r.id: r for r in rubrics}
+        chosen = [(live[pk], size) for pk, size in plan if pk in live]
+    else:
+        chosen = [(rubric, RUBRIC_BLOCK_SIZE) for rubric in rubrics]
+    if not chosen:
         return []
-    ids = _newest_ids_per_rubric([r.path for r in rubrics], RUBRIC_BLOCK_SIZE)
+    ids = _newest_ids_per_rubric([(rubric.path, size) for rubric, size in chosen])
     articles = list(ArticlePage.objects.filter(pk__in=ids).newest().for_listing())
     shows_articles(articles)
     blocks = []
-    for rubric in rubrics:
-        items = [a for a in articles if a.path.startswith(rubric.path)]
+    for rubric, size in chosen:
+        # Its own articles only: a sub-rubric's are in the sub-rubric's block.
+        items = [a for a in articles if a.path[: -ArticlePage.steplen] == rubric.path][:size]
         for article in items:
             article.rubric_link = rubric
         if items:
@@ -239,16 +260,17 @@ def rubric_blocks() -> list[dict]:
     return blocks
 
 
-def _newest_ids_per_rubric(rubric_paths: list[str], size: int) -> list[int]:
+def _newest_ids_per_rubric(rubrics: list[tuple[str, int]]) -> list[int]:
+    """The ids of the ``size`` newest live articles directly under each (path, size) rubric."""
     page = connection.ops.quote_name(Page._meta.db_table)
     article = connection.ops.quote_name(ArticlePage._meta.db_table)
     one = (
         f"SELECT id FROM (SELECT p.id FROM {page} p JOIN {article} a ON a.page_ptr_id = p.id "
         f"WHERE p.live AND p.path LIKE %s AND p.depth = %s "
-        f"ORDER BY p.first_published_at DESC NULLS LAST, p.id DESC LIMIT {int(size)}) AS newest{{n}}"
+        f"ORDER BY p.first_published_at DESC NULLS LAST, p.id DESC LIMIT {{size}}) AS newest{{n}}"
     )
-    sql = " UNION ALL ".join(one.format(n=n) for n in range(len(rubric_paths)))
-    params = [value for path in rubric_paths for value in (path + "%", len(path) // ArticlePage.steplen + 1)]
+    sql = " UNION ALL ".join(one.format(n=n, size=int(size)) for n, (_, size) in enumerate(rubrics))
+    params = [value for path, _ in rubrics for value in (path + "%", len(path) // ArticlePage.steplen + 1)]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]

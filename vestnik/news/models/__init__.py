@@ -1,5 +1,6 @@
 from .authors import ArticleAuthor, Author
 from .corrections import CorrectionNote
+from .home_blocks import HomeRubricBlock
 from .pages import ArticlePage, HomePage, InfoPage, RubricPage
 from .site_settings import NewsSiteSettings
 from .tags import ArticleTag, Tag
@@ -11,6 +12,7 @@ __all__ = [
     "Author",
     "CorrectionNote",
     "HomePage",
+    "HomeRubricBlock",
     "InfoPage",
     "NewsSiteSettings",
     "RubricPage",

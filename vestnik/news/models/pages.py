@@ -113,7 +113,17 @@ class HomePage(NoRestrictionQueriesMixin, TransliteratedSlugMixin, Page):
         help_text=_("Если не выбран, главным становится самый свежий материал."),
     )
 
-    content_panels = Page.content_panels + [FieldPanel("lead_article")]
+    content_panels = Page.content_panels + [
+        FieldPanel("lead_article"),
+        InlinePanel(
+            "rubric_blocks",
+            label=_("Блоки рубрик"),
+            help_text=_(
+                "Какие рубрики идут на главной под лентой, в каком порядке и по сколько материалов. "
+                "Если не выбрано ни одной — все рубрики в порядке меню, по четыре материала."
+            ),
+        ),
+    ]
     subpage_types = ["news.RubricPage", "news.InfoPage"]
     max_count = 1
 
@@ -125,7 +135,7 @@ class HomePage(NoRestrictionQueriesMixin, TransliteratedSlugMixin, Page):
         from vestnik.readership.selectors import most_read
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.home_blocks(home=self))
+        context.update(selectors.home_blocks(home=self, preview=getattr(request, "is_preview", False)))
         context["most_read_day"] = most_read(window="day")
         context["most_read_week"] = most_read(window="week")
         return context
