@@ -117,7 +117,8 @@ class HomePage(NoRestrictionQueriesMixin, TransliteratedSlugMixin, Page):
         FieldPanel("lead_article"),
         InlinePanel(
             "rubric_blocks",
-            label=_("Блоки рубрик"),
+            heading=_("Блоки рубрик"),
+            label=_("блок рубрики"),  # "Добавить блок рубрики"
             help_text=_(
                 "Какие рубрики идут на главной под лентой, в каком порядке и по сколько материалов. "
                 "Если не выбрано ни одной — все рубрики в порядке меню, по четыре материала."
@@ -298,7 +299,8 @@ class ArticlePage(CleanRichTextMixin, NoRestrictionQueriesMixin, TransliteratedS
         MultiFieldPanel([FieldPanel("breaking_until"), FieldPanel("embargo_until")], heading=_("Выпуск")),
         InlinePanel(
             "correction_notes",
-            label=_("Исправления и обновления"),
+            heading=_("Исправления и обновления"),
+            label=_("исправление или обновление"),  # "Добавить исправление или обновление"
             help_text=_(
                 "Заметки читателю в конце материала, по порядку времени. Время последней "
                 "становится временем «обновлено» материала."
