@@ -127,7 +127,7 @@ class PageCacheMiddleware:
 
     @staticmethod
     def store(key: str, response, shown: page_tags.Shown, clock_before: int) -> dict:
-        names = (shown.tags or {page_tags.ANY}) | set(page_tags.ALWAYS)
+        names = (shown or {page_tags.ANY}) | set(page_tags.ALWAYS)
         content = response.content
         entry = {
             "content": content,

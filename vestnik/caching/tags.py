@@ -29,7 +29,6 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 
 from django.core.cache import cache
 
@@ -39,12 +38,10 @@ ANY = "any"
 CLOCK_KEY = "vestnik:tags-clock"
 
 
-@dataclass
-class Shown:
-    """What a page render named: the tags it shows and, if its content changes by the clock,
-    the first moment it does (a Unix time)."""
+class Shown(set):
+    """The tags a render named (a set, as before), and ``until``: if its content changes by
+    the clock, the first moment it does (a Unix time)."""
 
-    tags: set[str] = field(default_factory=set)
     until: float | None = None
 
 
@@ -54,7 +51,7 @@ _collected: ContextVar[Shown | None] = ContextVar("vestnik_page_tags", default=N
 def depends_on(*tags: str) -> None:
     collected = _collected.get()
     if collected is not None:
-        collected.tags.update(tags)
+        collected.update(tags)
 
 
 def valid_until(moment: dt.datetime) -> None:
