@@ -323,7 +323,9 @@ def article_context(*, article: ArticlePage, preview: bool = False) -> dict:
     if preview or not article.live_revision_id:
         authors, article_tags, extra_ids, notes = _article_relations(article)
     else:
-        key = f"article-relations:{article.pk}:{article.live_revision_id}"
+        # "-2": the value gained the notes; a copy cached by the previous release (a triple)
+        # must not be read as this one until its generation goes.
+        key = f"article-relations-2:{article.pk}:{article.live_revision_id}"
         authors, article_tags, extra_ids, notes = cached_by_generation(
             key, lambda: _article_relations(article), 3600
         )
