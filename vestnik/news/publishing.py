@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 
 
@@ -35,7 +36,5 @@ class EmbargoPublishAction(PublishPageRevisionAction):
     """Wagtail's publish of a page revision, scheduled for the embargo's end while one holds."""
 
     def _publish_revision(self, revision, object, *args, **kwargs):
-        from django.utils import timezone
-
         object.go_live_at = embargoed_go_live(object.go_live_at, object.embargo_until, timezone.now())
         return super()._publish_revision(revision, object, *args, **kwargs)

@@ -12,6 +12,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
 
+from vestnik.core.text.excerpt import html_to_text
+
 NOTE_FEATURES = ["bold", "italic", "link"]
 # A note may be dated a little ahead (an editor typing "14:30" at 14:28), not into the future.
 FUTURE_SLACK = dt.timedelta(minutes=5)
@@ -73,8 +75,6 @@ class CorrectionNote(models.Model):
     @property
     def text_is_shown(self) -> bool:
         """Whether the note has words for the reader (Draftail leaves "<p></p>" in an empty field)."""
-        from vestnik.core.text.excerpt import html_to_text
-
         return bool(html_to_text(self.text or "").strip())
 
 

@@ -28,6 +28,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from vestnik.core.text.translit import DEFAULT_TABLE, make_slug
+from vestnik.news.publishing import EmbargoPublishAction, embargoed_go_live
 
 from .tags import ArticleTag
 
@@ -337,8 +338,6 @@ class ArticlePage(CleanRichTextMixin, NoRestrictionQueriesMixin, TransliteratedS
         return self.first_published_at or self.go_live_at or self.latest_revision_created_at
 
     def clean(self):
-        from vestnik.news.publishing import embargoed_go_live
-
         super().clean()
         now = timezone.now()
         stored_live, stored_embargo = (
@@ -365,8 +364,13 @@ class ArticlePage(CleanRichTextMixin, NoRestrictionQueriesMixin, TransliteratedS
         its row holds (the last one saved: the editor saves a page that is not live with
         each revision). The admin inserts a new page as live=True before publishing it,
         so "live" alone does not say that readers have seen it."""
-        rows = ArticlePage.objects.filter(pk=self.pk).values_list("live", "live_revision_id", "embargo_until")
-        row = rows.first() if self.pk else None
+        if not self.pk:
+            return False, None
+        row = (
+            ArticlePage.objects.filter(pk=self.pk)
+            .values_list("live", "live_revision_id", "embargo_until")
+            .first()
+        )
         if row is None:
             return False, None
         live, live_revision_id, embargo_until = row
@@ -374,8 +378,6 @@ class ArticlePage(CleanRichTextMixin, NoRestrictionQueriesMixin, TransliteratedS
 
     def publish(self, revision, user=None, changed=True, log_action=True, previous_revision=None,
                 skip_permission_checks=False):  # fmt: skip
-        from vestnik.news.publishing import EmbargoPublishAction
-
         return EmbargoPublishAction(
             revision, user=user, changed=changed, log_action=log_action, previous_revision=previous_revision
         ).execute(skip_permission_checks=skip_permission_checks)
