@@ -78,14 +78,15 @@ def article_changed(*, article_id: int, before: ArticleState, after: ArticleStat
         lists = shown_before ^ shown_after  # lists it entered or left; the rest show it by id
     else:
         lists = shown_before | shown_after
+    tags = {f"article:{article_id}", *lists}
     # Marked or unmarked as breaking (or published or unpublished so marked): the banner on
-    # every page changes. Pages showing it depend on the article already; the others are
+    # every page changes. Pages showing it depend on the article already; the others on
     # "chrome" (what every page's frame shows).
     if before.in_banner != after.in_banner:
-        lists |= {"chrome"}
+        tags.add("chrome")
     # A CDN cannot be told "every page that shows article 5"; it gets the first page of
     # every list the article is or was on, which is where an edit is seen.
-    invalidate({f"article:{article_id}", *lists}, purge=shown_before | shown_after)
+    invalidate(tags, purge=shown_before | shown_after)
 
 
 def invalidate(tags: set[str], *, purge: Iterable[str] | None = None) -> None:
