@@ -37,13 +37,21 @@ FRAGMENT_MARK = b"<!--vestnik:fragment "
 CACHE_HEADER = "X-Vestnik-Cache"
 
 
-def mark_public(response) -> None:
+def mark_public(response, *, until: float | None = None) -> None:
     """Headers for the caches in front: a CDN and browsers keep the page for the TTL; nginx
     (X-Accel-Expires, which it reads and strips) only for VESTNIK_PROXY_CACHE_SECONDS, so
-    a publish shows there within a second while it still absorbs a spike."""
+    a publish shows there within a second while it still absorbs a spike.
+
+    A page whose content changes by itself at ``until`` (a breaking-news banner running out)
+    may be kept only until then, and never served stale after it."""
     response["Cache-Control"] = settings.VESTNIK_PUBLIC_CACHE_CONTROL
-    if settings.VESTNIK_PROXY_CACHE_SECONDS:
-        response["X-Accel-Expires"] = str(settings.VESTNIK_PROXY_CACHE_SECONDS)
+    proxy_seconds = settings.VESTNIK_PROXY_CACHE_SECONDS
+    if until is not None:
+        seconds = max(0, min(settings.VESTNIK_PAGE_CACHE_TTL, int(until - time.time())))
+        response["Cache-Control"] = f"public, max-age={seconds}, s-maxage={seconds}"
+        proxy_seconds = min(proxy_seconds, seconds)
+    if proxy_seconds:
+        response["X-Accel-Expires"] = str(proxy_seconds)
 
 
 def page_key(request) -> str:
@@ -67,7 +75,7 @@ class PageCacheMiddleware:
         found = cache.get_many([key, page_tags.CLOCK_KEY])
         entry, clock = found.get(key), found.get(page_tags.CLOCK_KEY, 0)
         locked = False
-        if entry is not None:
+        if entry is not None and not self.outlived(entry):
             if self.fresh(entry):
                 return self.answer(request, entry, "hit")
             locked = cache.add(key + ":lock", 1, LOCK_SECONDS)
@@ -118,7 +126,13 @@ class PageCacheMiddleware:
         return page_tags.versions(entry["versions"]) == entry["versions"]
 
     @staticmethod
-    def store(key: str, response, shown: set[str], clock_before: int) -> dict:
+    def outlived(entry: dict) -> bool:
+        """Past the moment its content changes by itself: not served, not even while another
+        process renders it again (only when the database is down, as the last copy)."""
+        return entry.get("until") is not None and time.time() >= entry["until"]
+
+    @staticmethod
+    def store(key: str, response, shown: page_tags.Shown, clock_before: int) -> dict:
         ttl = page_tags.lifetime(shown)
         names = ((shown - set(page_tags.MARKS)) or {page_tags.ANY}) | set(page_tags.ALWAYS)
         content = response.content
@@ -133,6 +147,7 @@ class PageCacheMiddleware:
             "ttl": ttl,
             "versions": page_tags.versions(names),
             "view_of": getattr(response, "view_of", None),
+            "until": shown.until,
         }
         # Something changed while this page rendered: serve it, but do not keep it.
         if cache.get(page_tags.CLOCK_KEY, 0) == clock_before:
@@ -152,7 +167,7 @@ class PageCacheMiddleware:
             response[name] = value
         response["ETag"] = etag
         response["Last-Modified"] = last_modified
-        mark_public(response)
+        mark_public(response, until=entry.get("until"))
         response[CACHE_HEADER] = state
         response.view_of = entry["view_of"]
         return get_conditional_response(

@@ -8,13 +8,14 @@ page and the pages listing it, not the home page.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from vestnik.news.models import ArticleAuthor, ArticlePage, ArticleTag, Author, Tag
 
@@ -26,6 +27,13 @@ from .tasks import purge_cdn
 class ArticleState:
     live: bool
     lists: frozenset[str] = field(default_factory=frozenset)
+    breaking_until: dt.datetime | None = None  # while in the future, every page shows its banner
+
+    @property
+    def in_banner(self) -> dt.datetime | None:
+        """Until when the article is in the breaking-news banner, if it is."""
+        until = self.breaking_until
+        return until if self.live and until and until > timezone.now() else None
 
 
 NOT_LIVE = ArticleState(live=False)
@@ -39,10 +47,14 @@ def article_state(article_id: int) -> ArticleState:
     """
     from vestnik.news.selectors import menu_rubrics
 
-    row = ArticlePage.objects.filter(pk=article_id).values_list("live", "live_revision_id", "path").first()
+    row = (
+        ArticlePage.objects.filter(pk=article_id)
+        .values_list("live", "live_revision_id", "path", "breaking_until")
+        .first()
+    )
     if row is None:
         return NOT_LIVE
-    live, live_revision_id, path = row
+    live, live_revision_id, path, breaking_until = row
     parent_path = path[: -ArticlePage.steplen]
     rubric_ids = {r.id for r in menu_rubrics() if r.path == parent_path}
     rubric_ids |= set(ArticlePage.extra_rubrics.through.objects.filter(articlepage_id=article_id)
@@ -53,7 +65,9 @@ def article_state(article_id: int) -> ArticleState:
     lists |= {f"list:rubric:{pk}" for pk in rubric_ids}
     lists |= {f"list:author:{pk}" for pk in author_ids}
     lists |= {f"list:tag:{pk}" for pk in tag_ids}
-    return ArticleState(live=bool(live and live_revision_id), lists=frozenset(lists))
+    return ArticleState(
+        live=bool(live and live_revision_id), lists=frozenset(lists), breaking_until=breaking_until
+    )
 
 
 def article_changed(*, article_id: int, before: ArticleState, after: ArticleState) -> None:
@@ -64,9 +78,15 @@ def article_changed(*, article_id: int, before: ArticleState, after: ArticleStat
         lists = shown_before ^ shown_after  # lists it entered or left; the rest show it by id
     else:
         lists = shown_before | shown_after
+    tags = {f"article:{article_id}", *lists}
+    # Marked or unmarked as breaking (or published or unpublished so marked): the banner on
+    # every page changes. Pages showing it depend on the article already; the others on
+    # "chrome" (what every page's frame shows).
+    if before.in_banner != after.in_banner:
+        tags.add("chrome")
     # A CDN cannot be told "every page that shows article 5"; it gets the first page of
     # every list the article is or was on, which is where an edit is seen.
-    invalidate({f"article:{article_id}", *lists}, purge=shown_before | shown_after)
+    invalidate(tags, purge=shown_before | shown_after)
 
 
 def invalidate(tags: set[str], *, purge: Iterable[str] | None = None) -> None:

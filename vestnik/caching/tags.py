@@ -16,10 +16,15 @@ pages showing it stop matching. Tags:
 
 A version key that the cache evicted reads as 0 and is recreated from the clock, so an
 eviction can only cause a re-render, never a stale page.
+
+Some content changes by the clock, not by an edit: the breaking-news banner runs out at its
+"срочно до" time. The selector that shows it names that moment (``valid_until``); the page
+cache serves the copy only until then, and tells the caches in front the same.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -38,7 +43,15 @@ MARKS = (SHOWS_RELATIVE_TIME, LASTING)
 # Bumped with every change: a page rendered while something changed is not stored.
 CLOCK_KEY = "vestnik:tags-clock"
 
-_collected: ContextVar[set[str] | None] = ContextVar("vestnik_page_tags", default=None)
+
+class Shown(set):
+    """The tags a render named (a set, as before), and ``until``: if its content changes by
+    the clock, the first moment it does (a Unix time)."""
+
+    until: float | None = None
+
+
+_collected: ContextVar[Shown | None] = ContextVar("vestnik_page_tags", default=None)
 
 
 def depends_on(*tags: str) -> None:
@@ -57,13 +70,21 @@ def lifetime(shown: set[str]) -> int:
     return settings.VESTNIK_PAGE_CACHE_TTL
 
 
+def valid_until(moment: dt.datetime) -> None:
+    """The page being rendered shows something that changes at ``moment`` by itself."""
+    collected = _collected.get()
+    if collected is not None:
+        stamp = moment.timestamp()
+        collected.until = stamp if collected.until is None else min(collected.until, stamp)
+
+
 def shows_articles(articles: Iterable) -> None:
     depends_on(*(f"article:{article.pk}" for article in articles))
 
 
 @contextmanager
-def collecting() -> Iterator[set[str]]:
-    token = _collected.set(set())
+def collecting() -> Iterator[Shown]:
+    token = _collected.set(Shown())
     try:
         yield _collected.get()
     finally:

@@ -19,6 +19,7 @@ def site_chrome(request):
         # Lazy: admin pages use this context processor too but never show the menu.
         "menu_rubrics": SimpleLazyObject(lambda: [r for r in selectors.menu_rubrics() if r.top_level]),
         "site_settings": SimpleLazyObject(selectors.site_settings),
+        "breaking": SimpleLazyObject(selectors.breaking_news),
         "language_links": [
             (code, name, with_language(path, code), code == current) for code, name in settings.LANGUAGES
         ],

@@ -23,7 +23,7 @@ from django.utils.html import escape
 
 from vestnik.images.models import NewsImage
 from vestnik.importers.services import import_capture, paragraphs_html
-from vestnik.news.models import ArticlePage, Author
+from vestnik.news.models import ArticlePage, Author, CorrectionNote
 from vestnik.news.services import ensure_rubric, ensure_site
 
 from . import pictures
@@ -108,8 +108,10 @@ def _create_article(item: dict, *, now, rubrics, authors) -> ArticlePage:
         first_published_at=published,
     )
     if item.get("correction"):
-        article.correction = f"<p>{escape(item['correction'])}</p>"
-        article.updated_at = published + dt.timedelta(hours=min(3, item["hours_ago"] / 2))
+        corrected = published + dt.timedelta(hours=min(3, item["hours_ago"] / 2))
+        article.correction_notes = [
+            CorrectionNote(noted_at=corrected, text=f"<p>{escape(item['correction'])}</p>")
+        ]
     rubrics[item["rubric"]].add_child(instance=article)
     article.set_byline([authors[name] for name in item["authors"]])
     article.extra_rubrics = [rubrics[name] for name in item.get("extra_rubrics", [])]

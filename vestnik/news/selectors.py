@@ -7,6 +7,7 @@ so a change shows at once and a cached list is never older than its TTL.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -15,10 +16,11 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Max, OuterRef, Subquery
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.models import Page, Site
 
-from vestnik.caching.tags import LASTING, depends_on, shows_articles
+from vestnik.caching.tags import LASTING, depends_on, shows_articles, valid_until
 
 from .generation import cached_by_generation
 from .models import (
@@ -26,11 +28,13 @@ from .models import (
     ArticlePage,
     ArticleTag,
     Author,
+    CorrectionNote,
     HomePage,
     NewsSiteSettings,
     RubricPage,
     Tag,
 )
+from .models.corrections import in_order
 
 RUBRIC_BLOCK_SIZE = 4
 LATEST_NEWS_SIZE = 10
@@ -109,6 +113,53 @@ def menu_rubrics() -> list[RubricLink]:
     return cached_by_generation("menu", compute, timeout=3600)
 
 
+@dataclass(frozen=True)
+class BreakingLink:
+    id: int
+    title: str
+    url: str  # relative to the site root, in the default language
+    until: dt.datetime
+
+
+BREAKING_CANDIDATES = 5
+
+
+def breaking_news() -> BreakingLink | None:
+    """The newest live article marked breaking whose "срочно до" has not passed: the banner
+    on every public page.
+
+    The few candidates are read once per content generation (every publish bumps it), with
+    the partial index on breaking_until; which of them still holds is decided on each call,
+    and the page being rendered is told when its banner runs out (``valid_until``), so the
+    page cache never serves it after that. Pages showing the banner depend on its article:
+    a new title or an unpublish shows on every one of them.
+    """
+
+    def compute():
+        rows = (
+            ArticlePage.objects.live()
+            .filter(breaking_until__gt=timezone.now())
+            .newest()
+            .values_list("id", "title", "path", "slug", "breaking_until")[:BREAKING_CANDIDATES]
+        )
+        rubrics = {r.path: r for r in menu_rubrics()}
+        links = []
+        for pk, title, path, slug, until in rows:
+            rubric = rubrics.get(path[: -ArticlePage.steplen])
+            if rubric is not None:  # under a rubric that is not live: not reachable
+                links.append(BreakingLink(pk, title, f"{rubric.url}{slug}/", until))
+        return links
+
+    now = timezone.now()
+    current = next(
+        (link for link in cached_by_generation("breaking", compute, 3600) if link.until > now), None
+    )
+    if current is not None:
+        depends_on(f"article:{current.id}")
+        valid_until(current.until)
+    return current
+
+
 def rubric_of(article: ArticlePage) -> RubricLink | None:
     """The primary rubric (the parent page) without another query: by tree path."""
     parent_path = article.path[: -ArticlePage.steplen]
@@ -146,8 +197,8 @@ def recent_posts_cached(*, exclude: ArticlePage | None = None, limit: int = 6) -
     return posts
 
 
-def home_blocks(*, home: HomePage) -> dict:
-    """The lead story, the latest-news ribbon and one block per rubric."""
+def home_blocks(*, home: HomePage, preview: bool = False) -> dict:
+    """The lead story, the latest-news ribbon and the rubric blocks (``home_block_plan``)."""
     depends_on("list:all")
     latest = with_rubrics(
         list(ArticlePage.objects.live().descendant_of(home).newest().for_listing()[: LATEST_NEWS_SIZE + 1])
@@ -162,25 +213,46 @@ def home_blocks(*, home: HomePage) -> dict:
     if lead is None and latest:
         lead = latest[0]
     ribbon = [a for a in latest if lead is None or a.pk != lead.pk][:LATEST_NEWS_SIZE]
-    return {"lead_story": lead, "latest": ribbon, "rubric_blocks": rubric_blocks()}
+    plan = home_block_plan(home=home, preview=preview)
+    return {"lead_story": lead, "latest": ribbon, "rubric_blocks": rubric_blocks(plan=plan)}
 
 
-def rubric_blocks() -> list[dict]:
-    """The newest articles of each rubric (by primary rubric), in two queries.
+def home_block_plan(*, home: HomePage, preview: bool = False) -> list[tuple[int, int]]:
+    """The rubric blocks the editors chose for the home page: (rubric id, how many articles),
+    in their order; empty when they chose none. Changes only with a publish of the home page
+    (which bumps the content generation), so it is cached; a preview reads the draft's own."""
+
+    def read():
+        blocks = sorted(home.rubric_blocks.all(), key=lambda b: b.sort_order or 0)
+        return [(b.rubric_id, b.size) for b in blocks if b.rubric_id]
+
+    return read() if preview else cached_by_generation(f"home-block-plan:{home.pk}", read, 3600)
+
+
+def rubric_blocks(*, plan: list[tuple[int, int]] | None = None) -> list[dict]:
+    """The newest articles of each rubric (by primary rubric), in two queries: the rubrics
+    and sizes of ``plan``, or, without one, every rubric of the menu in its order with
+    RUBRIC_BLOCK_SIZE articles. Rubrics that are not live are left out.
 
     The ids come from one UNION of a "newest N" subquery per rubric, each walking the
     first_published_at index, so the cost does not grow with the archive (a window over
     every article, or an OR of IN-subqueries, made PostgreSQL scan them all).
     """
     rubrics = menu_rubrics()
-    if not rubrics:
+    if plan:
+        live = {r.id: r for r in rubrics}
+        chosen = [(live[pk], size) for pk, size in plan if pk in live]
+    else:
+        chosen = [(rubric, RUBRIC_BLOCK_SIZE) for rubric in rubrics]
+    if not chosen:
         return []
-    ids = _newest_ids_per_rubric([r.path for r in rubrics], RUBRIC_BLOCK_SIZE)
+    ids = _newest_ids_per_rubric([(rubric.path, size) for rubric, size in chosen])
     articles = list(ArticlePage.objects.filter(pk__in=ids).newest().for_listing())
     shows_articles(articles)
     blocks = []
-    for rubric in rubrics:
-        items = [a for a in articles if a.path.startswith(rubric.path)]
+    for rubric, size in chosen:
+        # Its own articles only: a sub-rubric's are in the sub-rubric's block.
+        items = [a for a in articles if a.path[: -ArticlePage.steplen] == rubric.path][:size]
         for article in items:
             article.rubric_link = rubric
         if items:
@@ -188,16 +260,17 @@ def rubric_blocks() -> list[dict]:
     return blocks
 
 
-def _newest_ids_per_rubric(rubric_paths: list[str], size: int) -> list[int]:
+def _newest_ids_per_rubric(rubrics: list[tuple[str, int]]) -> list[int]:
+    """The ids of the ``size`` newest live articles directly under each (path, size) rubric."""
     page = connection.ops.quote_name(Page._meta.db_table)
     article = connection.ops.quote_name(ArticlePage._meta.db_table)
     one = (
         f"SELECT id FROM (SELECT p.id FROM {page} p JOIN {article} a ON a.page_ptr_id = p.id "
         f"WHERE p.live AND p.path LIKE %s AND p.depth = %s "
-        f"ORDER BY p.first_published_at DESC NULLS LAST, p.id DESC LIMIT {int(size)}) AS newest{{n}}"
+        f"ORDER BY p.first_published_at DESC NULLS LAST, p.id DESC LIMIT {{size}}) AS newest{{n}}"
     )
-    sql = " UNION ALL ".join(one.format(n=n) for n in range(len(rubric_paths)))
-    params = [value for path in rubric_paths for value in (path + "%", len(path) // ArticlePage.steplen + 1)]
+    sql = " UNION ALL ".join(one.format(n=n, size=int(size)) for n, (_, size) in enumerate(rubrics))
+    params = [value for path, _ in rubrics for value in (path + "%", len(path) // ArticlePage.steplen + 1)]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]
@@ -230,24 +303,30 @@ def rubric_articles_page(*, rubric: RubricPage, page_number) -> PaginatorPage:
     return _paginate(articles, page_number, count_key=f"rubric:{rubric.pk}")
 
 
-def _article_relations(article: ArticlePage) -> tuple[list[Author], list[Tag], set[int]]:
+def _article_relations(
+    article: ArticlePage,
+) -> tuple[list[Author], list[Tag], set[int], list[CorrectionNote]]:
     authors = [link.author for link in article.article_authors.select_related("author__photo")]
-    return authors, list(article.tags.all()), {r.pk for r in article.extra_rubrics.all()}
+    notes = in_order(article.correction_notes.all())
+    return authors, list(article.tags.all()), {r.pk for r in article.extra_rubrics.all()}, notes
 
 
 def article_context(*, article: ArticlePage, preview: bool = False) -> dict:
     """Everything the article template shows besides the page's own fields.
 
-    The byline, tags and extra rubrics of a published article change only with a new live
-    revision or a renamed author or tag (both bump the content generation), so they are
-    cached: three queries out of an uncached article page's four. A preview reads the
-    draft's own, never the cache.
+    The byline, tags, extra rubrics and correction notes of a published article change only
+    with a new live revision or a renamed author or tag (both bump the content generation),
+    so they are cached: four queries out of an uncached article page's five. A preview reads
+    the draft's own, never the cache. ``modified_at`` is the newest note's time (the live
+    row's ``updated_at``; computed here so that a preview shows a draft's new note).
     """
     if preview or not article.live_revision_id:
-        authors, article_tags, extra_ids = _article_relations(article)
+        authors, article_tags, extra_ids, notes = _article_relations(article)
     else:
-        key = f"article-relations:{article.pk}:{article.live_revision_id}"
-        authors, article_tags, extra_ids = cached_by_generation(
+        # "-2": the value gained the notes; a copy cached by the previous release (a triple)
+        # must not be read as this one until its generation goes.
+        key = f"article-relations-2:{article.pk}:{article.live_revision_id}"
+        authors, article_tags, extra_ids, notes = cached_by_generation(
             key, lambda: _article_relations(article), 3600
         )
     rubric = rubric_of(article)
@@ -262,6 +341,8 @@ def article_context(*, article: ArticlePage, preview: bool = False) -> dict:
         "byline": authors,
         "article_tags": article_tags,
         "extra_rubrics": [r for r in menu_rubrics() if r.id in extra_ids],
+        "correction_notes": [note for note in notes if note.text_is_shown],
+        "modified_at": notes[-1].noted_at if notes else None,
     }
 
 

@@ -2,7 +2,7 @@
 
 Each item: title, link, lead or full text (site setting), author, categories (rubrics and
 tags), the hero image as an enclosure, publication and update times with their time
-zone, a correction note when there is one, and a guid that editing never changes.
+zone, the correction and update notes, and a guid that editing never changes.
 """
 
 from __future__ import annotations
@@ -11,16 +11,17 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import feedgenerator, translation
+from django.utils import feedgenerator, timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.rich_text import expand_db_html
 
 from vestnik.caching.tags import depends_on, shows_articles
 from vestnik.core.richtext import clean_stored_rich_text
+from vestnik.core.text.dates import format_datetime
 from vestnik.core.text.excerpt import html_to_text
 from vestnik.core.text.sanitise import clean_rich_text
-from vestnik.news.models import ArticlePage, Author, RubricPage, Tag
+from vestnik.news.models import ArticlePage, Author, CorrectionNote, RubricPage, Tag
 from vestnik.news.routing import site_for_request
 from vestnik.news.selectors import rubric_of, site_settings
 
@@ -69,7 +70,9 @@ class ArticleFeed(Feed):
             self.articles(obj)
             .newest()
             .select_related("hero_image")
-            .prefetch_related("article_authors__author", "tagged_items__tag", "extra_rubrics")[:FEED_SIZE]
+            .prefetch_related(
+                "article_authors__author", "tagged_items__tag", "extra_rubrics", "correction_notes"
+            )[:FEED_SIZE]
         )
         depends_on(self.scope_tag(obj))
         shows_articles(items)
@@ -123,15 +126,19 @@ class ArticleFeed(Feed):
             # Feed readers show this HTML: cleaned as on the article page, Wagtail's links and
             # images expanded.
             parts.append(expand_db_html(clean_stored_rich_text(item.body)))
-        if item.correction:
-            correction = html_to_text(clean_rich_text(item.correction))
-            parts.append(f"<p><strong>{escape(_('Исправление'))}:</strong> {escape(correction)}</p>")
+        for note in item.correction_notes.all():  # oldest first (the model's ordering)
+            if note.text_is_shown:
+                label = _("Исправление") if note.kind == CorrectionNote.Kind.CORRECTION else _("Обновление")
+                when = format_datetime(timezone.localtime(note.noted_at), "ru")
+                text = html_to_text(clean_rich_text(note.text))
+                parts.append(f"<p><strong>{escape(label)}, {when}:</strong> {escape(text)}</p>")
         return xml_safe("\n".join(parts))
 
     def item_pubdate(self, item):
         return item.first_published_at
 
     def item_updateddate(self, item):
+        # updated_at: the newest correction or update note's time (ArticlePage.save).
         return item.updated_at or item.last_published_at or item.first_published_at
 
     def item_author_name(self, item):

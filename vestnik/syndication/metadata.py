@@ -91,7 +91,9 @@ def image_urls(request, image) -> list[str]:
     return [request.build_absolute_uri(path) for path in paths]
 
 
-def news_article(request, page, *, rubric, byline, tags) -> dict:
+def news_article(request, page, *, rubric, byline, tags, notes=(), modified_at=None) -> dict:
+    """schema.org NewsArticle. ``notes``: the correction notes readers see, oldest first;
+    ``modified_at``: the newest note's time (else the last publication is dateModified)."""
     url = canonical_url(request)
     description = xml_safe(page.search_description or cut_excerpt(page.lead, 300))
     data = {
@@ -102,7 +104,7 @@ def news_article(request, page, *, rubric, byline, tags) -> dict:
         "headline": xml_safe(cut_excerpt(page.title, 110)),
         "description": description,
         "datePublished": page.published_at,
-        "dateModified": page.updated_at or page.last_published_at or page.published_at,
+        "dateModified": modified_at or page.last_published_at or page.published_at,
         "inLanguage": "ru",
         "isAccessibleForFree": True,
         "author": [
@@ -123,12 +125,17 @@ def news_article(request, page, *, rubric, byline, tags) -> dict:
         data["articleSection"] = xml_safe(rubric.title)
     if tags:
         data["keywords"] = [xml_safe(t.name) for t in tags]
-    if page.correction:
-        data["correction"] = {
+    corrections = [
+        {
             "@type": "CorrectionComment",
-            "text": xml_safe(html_to_text(clean_rich_text(page.correction))),
-            "datePublished": page.updated_at or page.last_published_at,
+            "text": xml_safe(html_to_text(clean_rich_text(note.text))),
+            "datePublished": note.noted_at,
         }
+        for note in notes
+        if note.kind == "correction"
+    ]
+    if corrections:
+        data["correction"] = corrections
     return data
 
 

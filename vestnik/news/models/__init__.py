@@ -1,4 +1,6 @@
 from .authors import ArticleAuthor, Author
+from .corrections import CorrectionNote
+from .home_blocks import HomeRubricBlock
 from .pages import ArticlePage, HomePage, InfoPage, RubricPage
 from .site_settings import NewsSiteSettings
 from .tags import ArticleTag, Tag
@@ -8,7 +10,9 @@ __all__ = [
     "ArticlePage",
     "ArticleTag",
     "Author",
+    "CorrectionNote",
     "HomePage",
+    "HomeRubricBlock",
     "InfoPage",
     "NewsSiteSettings",
     "RubricPage",

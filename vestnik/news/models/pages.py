@@ -6,6 +6,8 @@ An article's primary rubric is its parent page, so its canonical URL is
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -29,6 +31,7 @@ from vestnik.core.text.translit import DEFAULT_TABLE, make_slug
 from vestnik.images.renditions import with_list_renditions
 from vestnik.news.forms import ArticlePageForm
 from vestnik.news.panels import article_image_panel, article_rubric_panel, article_seo_panels
+from vestnik.news.publishing import EmbargoPublishAction, embargoed_go_live
 
 from .tags import ArticleTag
 
@@ -114,7 +117,18 @@ class HomePage(NoRestrictionQueriesMixin, TransliteratedSlugMixin, Page):
         help_text=_("Если не выбран, главным становится самый свежий материал."),
     )
 
-    content_panels = Page.content_panels + [FieldPanel("lead_article")]
+    content_panels = Page.content_panels + [
+        FieldPanel("lead_article"),
+        InlinePanel(
+            "rubric_blocks",
+            heading=_("Блоки рубрик"),
+            label=_("блок рубрики"),  # "Добавить блок рубрики"
+            help_text=_(
+                "Какие рубрики идут на главной под лентой, в каком порядке и по сколько материалов. "
+                "Если не выбрано ни одной — все рубрики в порядке меню, по четыре материала."
+            ),
+        ),
+    ]
     subpage_types = ["news.RubricPage", "news.InfoPage"]
     max_count = 1
 
@@ -126,7 +140,7 @@ class HomePage(NoRestrictionQueriesMixin, TransliteratedSlugMixin, Page):
         from vestnik.readership.selectors import most_read
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.home_blocks(home=self))
+        context.update(selectors.home_blocks(home=self, preview=getattr(request, "is_preview", False)))
         context["most_read_day"] = most_read(window="day")
         context["most_read_week"] = most_read(window="week")
         return context
@@ -243,17 +257,30 @@ class ArticlePage(CleanRichTextMixin, NoRestrictionQueriesMixin, TransliteratedS
         related_name="+",
     )
     hero_caption = models.CharField(_("подпись к изображению"), max_length=300, blank=True)
+    breaking_until = models.DateTimeField(
+        _("срочно до"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "До этого времени на всех страницах сайта висит плашка «Срочно» со ссылкой на материал "
+            "(с момента публикации). Снимается сама; чтобы снять раньше, очистите поле и опубликуйте."
+        ),
+    )
+    embargo_until = models.DateTimeField(
+        _("эмбарго до"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Раньше этого времени материал не выйдет, даже если нажать «Опубликовать»: публикация "
+            "встанет в расписание на это время. Чтобы снять эмбарго, очистите поле и опубликуйте снова."
+        ),
+    )
     updated_at = models.DateTimeField(
         _("обновлено"),
         null=True,
         blank=True,
-        help_text=_("Время существенного обновления или исправления — показывается читателю."),
-    )
-    correction = RichTextField(
-        _("исправление / обновление"),
-        features=["bold", "italic", "link"],
-        blank=True,
-        help_text=_("Что и когда исправлено. Показывается в конце материала."),
+        editable=False,
+        help_text=_("Время последнего исправления или обновления; ставится само по заметкам."),
     )
     source_id = models.CharField(
         _("источник импорта"),
@@ -274,8 +301,15 @@ class ArticlePage(CleanRichTextMixin, NoRestrictionQueriesMixin, TransliteratedS
         InlinePanel("article_authors", label=_("Авторы"), min_num=0),
         FieldPanel("tags"),
         article_image_panel(),
-        MultiFieldPanel(
-            [FieldPanel("updated_at"), FieldPanel("correction")], heading=_("Исправления и обновления")
+        MultiFieldPanel([FieldPanel("breaking_until"), FieldPanel("embargo_until")], heading=_("Выпуск")),
+        InlinePanel(
+            "correction_notes",
+            heading=_("Исправления и обновления"),
+            label=_("исправление или обновление"),  # "Добавить исправление или обновление"
+            help_text=_(
+                "Заметки читателю в конце материала, по порядку времени. Время последней "
+                "становится временем «обновлено» материала."
+            ),
         ),
     ]
     promote_panels = article_seo_panels()
@@ -291,16 +325,81 @@ class ArticlePage(CleanRichTextMixin, NoRestrictionQueriesMixin, TransliteratedS
     parent_page_types = ["news.RubricPage"]
     subpage_types: list[str] = []
     fallback_slug = "material"
-    rich_text_fields = ("body", "correction")
 
     class Meta:
         verbose_name = _("материал")
         verbose_name_plural = _("материалы")
-        indexes = [models.Index(fields=["source_id"], name="article_source_idx")]
+        indexes = [
+            models.Index(fields=["source_id"], name="article_source_idx"),
+            # The banner's query, once per publish: the few articles ever marked breaking.
+            models.Index(
+                fields=["breaking_until"],
+                name="article_breaking_idx",
+                condition=models.Q(breaking_until__isnull=False),
+            ),
+        ]
 
     @property
     def published_at(self):
         return self.first_published_at or self.go_live_at or self.latest_revision_created_at
+
+    def clean(self):
+        super().clean()
+        now = timezone.now()
+        stored_live, stored_embargo = (
+            self._stored_state() if self.embargo_until or self.go_live_at else (False, None)
+        )
+        if self.embargo_until and self.embargo_until > now:
+            if stored_live:
+                raise ValidationError({"embargo_until": _(
+                    "Материал уже опубликован — эмбарго его не скроет. Чтобы задержать материал, "
+                    "сначала снимите его с публикации."
+                )})  # fmt: skip
+            if self.expire_at and self.expire_at <= self.embargo_until:
+                raise ValidationError(
+                    {"embargo_until": _("Эмбарго кончается позже, чем материал будет снят с публикации.")}
+                )
+        if self.go_live_at and self.go_live_at == stored_embargo:
+            # The schedule is the end of the embargo saved before: it goes with the embargo
+            # when the editor lifts or moves it, and is set again below while one holds.
+            self.go_live_at = None
+        self.go_live_at = embargoed_go_live(self.go_live_at, self.embargo_until, now)
+
+    def _stored_state(self) -> tuple[bool, dt.datetime | None]:
+        """Whether a version of the article has been published and is live, and the embargo
+        its row holds (the last one saved: the editor saves a page that is not live with
+        each revision). The admin inserts a new page as live=True before publishing it,
+        so "live" alone does not say that readers have seen it."""
+        if not self.pk:
+            return False, None
+        row = (
+            ArticlePage.objects.filter(pk=self.pk)
+            .values_list("live", "live_revision_id", "embargo_until")
+            .first()
+        )
+        if row is None:
+            return False, None
+        live, live_revision_id, embargo_until = row
+        return bool(live and live_revision_id), embargo_until
+
+    def publish(self, revision, user=None, changed=True, log_action=True, previous_revision=None,
+                skip_permission_checks=False):  # fmt: skip
+        return EmbargoPublishAction(
+            revision, user=user, changed=changed, log_action=log_action, previous_revision=previous_revision
+        ).execute(skip_permission_checks=skip_permission_checks)
+
+    def save(self, *args, **kwargs):
+        # updated_at is derived, kept in the row so that feeds and sitemaps read it as a
+        # plain column: the newest note's time, set whenever the whole row is written
+        # (a publish, an import), never by hand.
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "updated_at" in update_fields:
+            self.updated_at = self.latest_note_time()
+        super().save(*args, **kwargs)
+
+    def latest_note_time(self):
+        """The newest correction or update note's time, or None without notes."""
+        return max((note.noted_at for note in self.correction_notes.all()), default=None)
 
     @property
     def authors(self):

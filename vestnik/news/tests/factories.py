@@ -69,19 +69,40 @@ def article_with(*, rubric, authors=(), tags=(), extra_rubrics=(), **fields) -> 
     return article
 
 
+def add_note(article: ArticlePage, text: str, *, at=None, kind="correction", publish=True) -> ArticlePage:
+    """A correction (or update) note added to the article, published with a new revision."""
+    from vestnik.news.models import CorrectionNote
+
+    article = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
+    notes = list(article.correction_notes.all())
+    article.correction_notes = [*notes, CorrectionNote(kind=kind, noted_at=at or timezone.now(), text=text)]
+    revision = article.save_revision()
+    if publish:
+        revision.publish()
+    return ArticlePage.objects.get(pk=article.pk)
+
+
+def inline_forms(prefix: str, forms: list[dict] | None = None) -> dict:
+    """An inline panel's formset as the admin posts it: management fields and ``forms``."""
+    forms = forms or []
+    data = {f"{prefix}-TOTAL_FORMS": str(len(forms)), f"{prefix}-INITIAL_FORMS": "0",
+            f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"}  # fmt: skip
+    for i, form in enumerate(forms):
+        data |= {f"{prefix}-{i}-{name}": value for name, value in form.items()}
+        data |= {f"{prefix}-{i}-id": "", f"{prefix}-{i}-ORDER": str(i + 1), f"{prefix}-{i}-DELETE": ""}
+    return data
+
+
 def admin_article_form(**fields) -> dict:
     """What the admin's article editor posts to publish: the given fields over a short body,
-    no correction, tags or authors."""
+    no correction notes, tags or authors."""
     from wagtail.test.utils.form_data import rich_text
 
     form = {
         "body": rich_text("<p>Текст.</p>"),
-        "correction": rich_text(""),
         "tags": "",
-        "article_authors-TOTAL_FORMS": "0",
-        "article_authors-INITIAL_FORMS": "0",
-        "article_authors-MIN_NUM_FORMS": "0",
-        "article_authors-MAX_NUM_FORMS": "1000",
+        **inline_forms("article_authors"),
+        **inline_forms("correction_notes"),
         "action-publish": "action-publish",
     }
     return {**form, **fields}

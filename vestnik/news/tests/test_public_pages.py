@@ -3,7 +3,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from .factories import ArticleFactory, AuthorFactory
+from .factories import ArticleFactory, AuthorFactory, add_note
 
 pytestmark = pytest.mark.django_db
 
@@ -140,7 +140,7 @@ def test_pages_have_landmarks_one_h1_and_a_skip_link(client, newsroom):
 
 
 def test_article_correction_is_shown_at_the_end(client, politics):
-    article = ArticleFactory(parent=politics, correction="<p>Исправлено: неверно указана сумма.</p>")
+    article = add_note(ArticleFactory(parent=politics), "<p>Исправлено: неверно указана сумма.</p>")
     body = client.get(article.url).content.decode().split("<body", 1)[1]  # the head's JSON-LD has it too
     assert body.index("Исправлено: неверно указана сумма.") > body.index("Второй абзац.")
 

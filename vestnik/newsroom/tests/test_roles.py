@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.models import WorkflowState
 
 from vestnik.news.models import HomePage
-from vestnik.news.tests.factories import ArticleFactory
+from vestnik.news.tests.factories import ArticleFactory, inline_forms
 from vestnik.newsroom.roles import Role
 
 from .admin_actions import create_article, edit_article, fresh, refused, workflow_action
@@ -180,6 +180,7 @@ class TestChiefEditor:
                 "title": home.title,
                 "slug": home.slug,
                 "lead_article": story.pk,
+                **inline_forms("rubric_blocks"),
                 "action-publish": "action-publish",
             },
         )

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from wagtail.models import GroupApprovalTask, GroupCollectionPermission, GroupPagePermission, WorkflowPage
 
 from vestnik.news.models import RubricPage
-from vestnik.news.tests.factories import RubricFactory
+from vestnik.news.tests.factories import RubricFactory, inline_forms
 from vestnik.newsroom.models import RubricDesk
 from vestnik.newsroom.roles import Role
 from vestnik.newsroom.services import newsroom_setup
@@ -159,7 +159,12 @@ def test_a_home_page_created_in_the_admin_gives_the_chief_editor_the_whole_site(
     root = Page.get_first_root_node()
     response = logged_in(owner).post(
         f"/admin/pages/add/news/homepage/{root.pk}/",
-        {"title": "Вестник", "slug": "vestnik", "action-publish": "action-publish"},
+        {
+            "title": "Вестник",
+            "slug": "vestnik",
+            **inline_forms("rubric_blocks"),
+            "action-publish": "action-publish",
+        },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     home = HomePage.objects.get()

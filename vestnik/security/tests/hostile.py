@@ -101,7 +101,7 @@ def build_hostile_site(home, corpus: list[str] | None = None) -> HostileSite:
     every vector reaches every field at least once. The bodies and corrections are then
     written over in the database, raw, past the page's own cleaning: what a script, a
     migration or an old database could hold."""
-    from vestnik.news.models import ArticlePage, Author, Tag
+    from vestnik.news.models import ArticlePage, Author, CorrectionNote, Tag
     from vestnik.news.tests.factories import RubricFactory, article_with
 
     corpus = corpus if corpus is not None else vectors()
@@ -128,18 +128,16 @@ def build_hostile_site(home, corpus: list[str] | None = None) -> HostileSite:
                 title=titles[i % len(titles)],
                 lead=leads[i % len(leads)],
                 body=as_paragraphs(bodies[i]),
-                correction=as_paragraphs(corrections[i]),
                 hero_image=images[i % len(images)],
                 hero_caption=captions[i % len(captions)],
                 search_description=leads[(i + 1) % len(leads)][:255],
-                updated_at=now - dt.timedelta(minutes=i),
                 first_published_at=now - dt.timedelta(hours=i + 1),
             )
         )
-    for article, body, correction in zip(articles, bodies, corrections, strict=True):
-        ArticlePage.objects.filter(pk=article.pk).update(
-            body=as_paragraphs(body), correction=as_paragraphs(correction)
-        )
+    for i, (article, body, correction) in enumerate(zip(articles, bodies, corrections, strict=True)):
+        noted = now - dt.timedelta(minutes=i)
+        ArticlePage.objects.filter(pk=article.pk).update(body=as_paragraphs(body), updated_at=noted)
+        CorrectionNote.objects.create(page=article, noted_at=noted, text=as_paragraphs(correction))
     return HostileSite(rubric=rubric, articles=articles, authors=authors, tags=tags, image=images[0])
 
 

@@ -21,7 +21,7 @@ from django.contrib.auth import get_user_model
 from django.utils.html import escape
 
 from vestnik.news.models import ArticlePage, Author, InfoPage
-from vestnik.news.tests.factories import admin_article_form
+from vestnik.news.tests.factories import admin_article_form, inline_forms
 
 from .hostile import (
     build_hostile_site,
@@ -175,7 +175,16 @@ def article_form(sample: list[str], **overrides) -> dict:
         lead=pack(sample, 600)[0],
         # What Draftail posts when an editor types or pastes the vectors: text in blocks.
         body=contentstate([(v, None) for v in sample]),
-        correction=contentstate([(v, None) for v in sample[:5]]),
+        **inline_forms(
+            "correction_notes",
+            [
+                {
+                    "kind": "correction",
+                    "noted_at": "2025-11-08 14:00",
+                    "text": contentstate([(v, None) for v in sample[:5]]),
+                }
+            ],
+        ),
         hero_caption=pack(sample, 300)[0],
         tags=", ".join('"' + t.replace('"', "") + '"' for t in pack(sample, 100)[:3]),
     )
@@ -234,7 +243,15 @@ def test_hostile_link_entities_posted_to_the_editor_lose_their_urls(editor, poli
     body = contentstate(links + images)
     response = editor.post(
         f"/admin/pages/add/news/articlepage/{politics.pk}/",
-        article_form(["Ссылки"], title="Ссылки из редактора", body=body, correction=contentstate(links)),
+        article_form(
+            ["Ссылки"],
+            title="Ссылки из редактора",
+            body=body,
+            **inline_forms(
+                "correction_notes",
+                [{"kind": "correction", "noted_at": "2025-11-08 14:00", "text": contentstate(links)}],
+            ),
+        ),  # fmt: skip
     )
     assert response.status_code == 302, form_errors(response)
     article = ArticlePage.objects.get(title="Ссылки из редактора")

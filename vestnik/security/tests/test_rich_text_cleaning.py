@@ -96,13 +96,19 @@ def test_a_page_stores_its_rich_text_clean_when_validated(politics):
     article = ArticleFactory(
         parent=politics,
         body='<p>Текст<script>alert(1)</script></p><embed embedtype="image" id="1" format="evil"/>',
-        correction='<p><a href="javascript:alert(1)" onclick="alert(2)">исправление</a></p>',
     )
     stored = ArticlePage.objects.get(pk=article.pk)
     revision = stored.get_latest_revision_as_object()
     for page in (stored, revision):
         assert page.body == '<p>Текст</p><embed embedtype="image" id="1" format="fullwidth"/>'
-        assert page.correction == "<p><a>исправление</a></p>"
+
+
+def test_a_correction_note_is_stored_clean_when_validated():
+    from vestnik.news.models import CorrectionNote
+
+    note = CorrectionNote(text='<p><a href="javascript:alert(1)" onclick="alert(2)">исправление</a></p>')
+    note.full_clean(exclude=["page"])
+    assert note.text == "<p><a>исправление</a></p>"
 
 
 TEMPLATES = Path(__file__).resolve().parents[2]

@@ -25,6 +25,8 @@ def article_ld(context, page):
         rubric=rubric,
         byline=context.get("byline") or [],
         tags=context.get("article_tags") or [],
+        notes=context.get("correction_notes") or [],
+        modified_at=context.get("modified_at"),
     )
     trail = [(r.title, r.url) for r in context.get("rubric_trail") or ([rubric] if rubric else [])]
     crumbs = [("Главная", "/"), *trail, (page.title, page.url)]

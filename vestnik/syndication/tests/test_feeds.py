@@ -10,7 +10,7 @@ from django.utils import timezone
 from lxml import etree
 
 from vestnik.news.models.site_settings import NewsSiteSettings
-from vestnik.news.tests.factories import article_with
+from vestnik.news.tests.factories import add_note, article_with
 
 pytestmark = pytest.mark.django_db
 
@@ -128,9 +128,7 @@ def test_yandex_feed_carries_the_full_text(client, politics):
 
 def test_correction_appears_in_the_feed_item(client, politics):
     article = article_with(rubric=politics, title="Бюджет", lead="Коротко.")
-    article.correction = "<p>Исправлена сумма: 5 млрд, а не 50.</p>"
-    article.updated_at = timezone.now()
-    article.save_revision().publish()
+    add_note(article, "<p>Исправлена сумма: 5 млрд, а не 50.</p>")
     _, feed = parse(client, "/feeds/atom/")
     assert "Исправлена сумма" in feed.entries[0].summary
 
@@ -170,8 +168,7 @@ def test_pages_announce_their_feeds(client, newsroom):
 
 def test_correction_text_is_escaped_in_the_item_html(client, politics):
     article = article_with(rubric=politics, title="Бюджет", lead="Коротко.")
-    article.correction = "<p>Было написано &lt;script&gt;alert(1)&lt;/script&gt;, исправлено.</p>"
-    article.save_revision().publish()
+    add_note(article, "<p>Было написано &lt;script&gt;alert(1)&lt;/script&gt;, исправлено.</p>")
     _, feed = parse(client, "/feeds/rss/")
     description = feed.entries[0].summary
     assert "<script>" not in description
@@ -180,9 +177,7 @@ def test_correction_text_is_escaped_in_the_item_html(client, politics):
 
 def test_feed_is_in_the_sites_language_whatever_the_browser_asks(client, politics):
     article = article_with(rubric=politics, title="Бюджет", lead="Коротко.")
-    article.correction = "<p>Исправлена сумма.</p>"
-    article.updated_at = timezone.now()
-    article.save_revision().publish()
+    add_note(article, "<p>Исправлена сумма.</p>")
     kazakh = client.get("/feeds/rss/", HTTP_ACCEPT_LANGUAGE="kk").content.decode()
     english = client.get("/feeds/rss/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Исправление" in kazakh and "Исправление" in english

@@ -1,14 +1,16 @@
 """Every public page type is valid HTML5 by the W3C's Nu validator (vnu.jar, run on Java)."""
 
+import datetime as dt
 import json
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 from vestnik.images.tests.factories import jpeg, news_image
-from vestnik.news.tests.factories import article_with
+from vestnik.news.tests.factories import add_note, article_with
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +40,14 @@ def test_public_pages_have_no_html5_errors(client, newsroom, tmp_path, settings)
     photo = news_image(title="Сессия", alt_text="Депутаты в зале", data=jpeg(size=(1000, 562)))
     pictured = article_with(rubric=newsroom["politics"], authors=[newsroom["anuar"]], tags=["выборы"],
                             title="Парламент собрался на выборы спикера", hero_image=photo)  # fmt: skip
+
+    # Every page with the breaking-news banner, the article with two notes at its end.
+    breaking = newsroom["articles"][2]
+    breaking.breaking_until = timezone.now() + dt.timedelta(hours=1)
+    breaking.save_revision().publish()
     article = newsroom["articles"][0]
+    add_note(article, "<p>Исправлена дата заседания.</p>", at=timezone.now() - dt.timedelta(minutes=30))
+    article = add_note(article, "<p>Добавлены <b>итоги</b> голосования.</p>", kind="update")
     pages = {
         "article-pictured": pictured.url,
         "home": "/",

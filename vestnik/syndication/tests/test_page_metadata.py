@@ -1,12 +1,13 @@
 """JSON-LD, Open Graph and canonical links as Google and social networks read them."""
 
+import datetime as dt
 import json
 
 import pytest
 from django.utils import timezone
 from lxml import html as lxml_html
 
-from vestnik.news.tests.factories import article_with
+from vestnik.news.tests.factories import add_note, article_with
 
 pytestmark = pytest.mark.django_db
 
@@ -78,12 +79,12 @@ def test_home_page_declares_the_site_and_its_search(client, newsroom):
 def test_correction_moves_date_modified_and_is_published(client, politics):
     article = article_with(rubric=politics, title="Бюджет", lead="Коротко.")
     published = article.first_published_at
-    article.correction = "<p>Исправлена сумма.</p>"
-    article.updated_at = timezone.now()
-    article.save_revision().publish()
-    article.refresh_from_db()
+    corrected = timezone.now().replace(microsecond=0)
+    article = add_note(article, "<p>Исправлена сумма.</p>", at=corrected)
     (news,) = [b for b in ld_blocks(client.get(article.url).content) if b["@type"] == "NewsArticle"]
-    assert news["correction"]["text"] == "Исправлена сумма."
+    assert [c["text"] for c in news["correction"]] == ["Исправлена сумма."]
+    assert news["correction"][0]["@type"] == "CorrectionComment"
+    assert dt.datetime.fromisoformat(news["dateModified"]) == corrected
     assert news["dateModified"] != news["datePublished"]
     assert article.first_published_at == published
 

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from lxml import etree
 
-from vestnik.news.tests.factories import article_with
+from vestnik.news.tests.factories import add_note, article_with
 from vestnik.syndication import sitemaps
 
 pytestmark = pytest.mark.django_db
@@ -46,8 +46,9 @@ def test_article_sitemap_has_every_live_article_with_lastmod_and_image(client, n
 
 
 def test_updated_time_is_the_lastmod(client, politics):
-    updated = timezone.now().replace(microsecond=0) + dt.timedelta(hours=1)
-    article_with(rubric=politics, title="Бюджет", lead="Коротко.", updated_at=updated)
+    updated = timezone.now().replace(microsecond=0) - dt.timedelta(minutes=1)
+    add_note(article_with(rubric=politics, title="Бюджет", lead="Коротко."), "<p>Дополнено.</p>", at=updated,
+             kind="update")  # fmt: skip
     urlset = valid(client.get("/sitemap-articles.xml"), "sitemap.xsd")
     lastmod = urlset.xpath("//s:url/s:lastmod/text()", namespaces=NS)[0]
     assert dt.datetime.fromisoformat(lastmod) == updated
