@@ -21,7 +21,8 @@ import requests
 from bs4 import BeautifulSoup
 
 SOAK_TAG = re.compile(r" \[soak [0-9a-f]{8}\]$")
-VISIBLE_TIMEOUT_S = 30.0
+# Long enough that "never" means never, not a reader's queue at twice the capacity.
+VISIBLE_TIMEOUT_S = 120.0
 
 
 @dataclass
