@@ -192,7 +192,11 @@ VESTNIK_PAGE_CACHE = env_bool("VESTNIK_PAGE_CACHE", True)
 VESTNIK_PAGE_CACHE_TTL = int(os.environ.get("VESTNIK_PAGE_CACHE_TTL", "60"))
 # An article page prints no relative time (its sidebar, which does, is a fragment of its own)
 # and changes only through its tags, so our cache keeps it this long; a CDN still gets the TTL.
-VESTNIK_PAGE_CACHE_LASTING_TTL = int(os.environ.get("VESTNIK_PAGE_CACHE_LASTING_TTL", "3600"))
+# Only with Redis: local memory is one process's, and a change made by another (the worker,
+# an import, a shell) cannot reach it, so there the TTL bounds how long an article lags.
+VESTNIK_PAGE_CACHE_LASTING_TTL = int(
+    os.environ.get("VESTNIK_PAGE_CACHE_LASTING_TTL", "3600" if REDIS_URL else str(VESTNIK_PAGE_CACHE_TTL))
+)
 # How long a copy is kept after it goes stale: if the database is down when the page is
 # next rendered, readers get this copy instead of the "temporarily unavailable" page.
 VESTNIK_PAGE_CACHE_KEEP = int(os.environ.get("VESTNIK_PAGE_CACHE_KEEP", "3600"))
