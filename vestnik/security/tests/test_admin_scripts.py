@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.forms.renderers import get_default_renderer
 from django.test import RequestFactory
-from wagtail.admin.panels import MultipleChooserPanel, ObjectList
+from wagtail.admin.panels import InlinePanel, MultipleChooserPanel, ObjectList
 from wagtail.admin.widgets import (
     AdminDateInput,
     AdminDateTimeInput,
@@ -137,12 +137,11 @@ def test_inline_panel_writes_wagtails_call_as_data(chief):
     editor = bound_article_panel(ArticlePage.get_edit_handler(), chief)
     html = editor.render_html()
     assert_no_inline_script(html)
-    [authors] = [
-        bound
-        for bound in bound_panels(editor)
-        if getattr(bound.panel, "relation_name", "") == "article_authors"
+    inline = [bound for bound in bound_panels(editor) if isinstance(bound.panel, InlinePanel)]
+    assert {bound.panel.relation_name for bound in inline} == {"article_authors", "correction_notes"}
+    assert [args for name, args in calls(html) if name == "InlinePanel"] == [
+        [bound.js_opts()] for bound in inline
     ]
-    assert [args for name, args in calls(html) if name == "InlinePanel"] == [[authors.js_opts()]]
     # The author chooser of the form the panel adds, kept in its <template> until then.
     chooser = ["id_article_authors-__prefix__-author", {"modalUrl": "/admin/snippets/choose/news/author/"}]
     assert ("SnippetChooser", chooser) in calls(html)

@@ -39,10 +39,10 @@ def pick_today(page, field):
 
 
 def use_the_article_editor(page):
-    """The date-time pickers (the article's "updated" field and the go-live date in the
+    """The date-time pickers (the article's "срочно до" field and the go-live date in the
     schedule dialog), an author added in the inline panel and chosen with the new form's
     chooser, the image chooser; then the draft is saved."""
-    pick_today(page, "#id_updated_at")
+    pick_today(page, "#id_breaking_until")
     page.click("[data-side-panel-toggle=status]")
     page.click("[data-a11y-dialog-show=schedule-publishing-dialog]")
     page.click("#id_go_live_at")
@@ -142,4 +142,4 @@ def test_admin_pages_work_under_the_admin_policy(live_server, settings, django_u
     article.refresh_from_db()
     draft = article.get_latest_revision_as_object()
     assert [link.author for link in draft.article_authors.all()] == [author]
-    assert draft.updated_at is not None
+    assert draft.breaking_until is not None
