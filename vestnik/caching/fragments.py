@@ -17,7 +17,6 @@ the cache switched off) the fragment is rendered into the page at once, the same
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -113,7 +112,7 @@ def cached(name: str, request) -> dict:
     entry_key = key(name, request)
     found = cache.get_many([entry_key, page_tags.CLOCK_KEY])
     entry, clock = found.get(entry_key), found.get(page_tags.CLOCK_KEY, 0)
-    if entry is not None and _fresh(entry):
+    if entry is not None and page_tags.current(entry):
         return entry
     try:
         with page_tags.collecting() as shown:
@@ -122,18 +121,10 @@ def cached(name: str, request) -> dict:
         if entry is not None:  # PostgreSQL is down: the last copy, as for whole pages
             return entry
         raise
-    names = ((shown - set(page_tags.MARKS)) or {page_tags.ANY}) | set(page_tags.ALWAYS)
-    entry = {"parts": parse(html), "created": time.time(), "ttl": page_tags.lifetime(shown),
-             "versions": page_tags.versions(names)}  # fmt: skip
+    entry = {"parts": parse(html), **page_tags.stamp(shown)}
     if cache.get(page_tags.CLOCK_KEY, 0) == clock:
         cache.set(entry_key, entry, settings.VESTNIK_PAGE_CACHE_KEEP)
     return entry
-
-
-def _fresh(entry: dict) -> bool:
-    if time.time() - entry["created"] >= entry["ttl"]:
-        return False
-    return page_tags.versions(entry["versions"]) == entry["versions"]
 
 
 def splice(content: bytes, request) -> tuple[bytes, float]:

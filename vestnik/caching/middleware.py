@@ -76,7 +76,7 @@ class PageCacheMiddleware:
         entry, clock = found.get(key), found.get(page_tags.CLOCK_KEY, 0)
         locked = False
         if entry is not None and not self.outlived(entry):
-            if self.fresh(entry):
+            if page_tags.current(entry):
                 return self.answer(request, entry, "hit")
             locked = cache.add(key + ":lock", 1, LOCK_SECONDS)
             if not locked:
@@ -120,12 +120,6 @@ class PageCacheMiddleware:
         )
 
     @staticmethod
-    def fresh(entry: dict) -> bool:
-        if time.time() - entry["created"] >= entry.get("ttl", settings.VESTNIK_PAGE_CACHE_TTL):
-            return False
-        return page_tags.versions(entry["versions"]) == entry["versions"]
-
-    @staticmethod
     def outlived(entry: dict) -> bool:
         """Past the moment its content changes by itself: not served, not even while another
         process renders it again (only when the database is down, as the last copy)."""
@@ -133,8 +127,6 @@ class PageCacheMiddleware:
 
     @staticmethod
     def store(key: str, response, shown: page_tags.Shown, clock_before: int) -> dict:
-        ttl = page_tags.lifetime(shown)
-        names = ((shown - set(page_tags.MARKS)) or {page_tags.ANY}) | set(page_tags.ALWAYS)
         content = response.content
         entry = {
             "content": content,
@@ -143,15 +135,13 @@ class PageCacheMiddleware:
             },
             "etag": response.get("ETag") or f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"',
             "last_modified": response.get("Last-Modified") or http_date(),
-            "created": time.time(),
-            "ttl": ttl,
-            "versions": page_tags.versions(names),
+            **page_tags.stamp(shown),
             "view_of": getattr(response, "view_of", None),
             "until": shown.until,
         }
         # Something changed while this page rendered: serve it, but do not keep it.
         if cache.get(page_tags.CLOCK_KEY, 0) == clock_before:
-            keep = max(ttl + LOCK_SECONDS, settings.VESTNIK_PAGE_CACHE_KEEP)
+            keep = max(entry["ttl"] + LOCK_SECONDS, settings.VESTNIK_PAGE_CACHE_KEEP)
             cache.set(key, entry, keep)
         return entry
 

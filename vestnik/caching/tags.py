@@ -78,6 +78,23 @@ def valid_until(moment: dt.datetime) -> None:
         collected.until = stamp if collected.until is None else min(collected.until, stamp)
 
 
+def stamp(shown: set[str]) -> dict:
+    """What a cached render keeps to be judged later (``current``): when it was made, how long
+    it may live, and the versions of the tags it showed (ANY if it named none; always ALWAYS)."""
+    names = ((shown - set(MARKS)) or {ANY}) | set(ALWAYS)
+    return {"created": time.time(), "ttl": lifetime(shown), "versions": versions(names)}
+
+
+def current(entry: dict) -> bool:
+    """Within its lifetime and none of its tags changed since (``stamp``). An entry kept by
+    an older release has no "ttl": it gets the short one."""
+    from django.conf import settings
+
+    if time.time() - entry["created"] >= entry.get("ttl", settings.VESTNIK_PAGE_CACHE_TTL):
+        return False
+    return versions(entry["versions"]) == entry["versions"]
+
+
 def shows_articles(articles: Iterable) -> None:
     depends_on(*(f"article:{article.pk}" for article in articles))
 
