@@ -162,18 +162,20 @@ def children(master: int) -> list[int]:
     return sorted(found)
 
 
+def proc_mb(path: Path, name: str) -> float | None:
+    """A "Name:  1234 kB" field of /proc/PID/status or smaps_rollup, in MB (None if gone)."""
+    try:
+        match = re.search(rf"^{name}:\s+(\d+) kB", path.read_text(), re.M)
+    except OSError:
+        return None
+    return round(int(match.group(1)) / 1024, 1) if match else None
+
+
 def memory(master: int) -> dict:
     """VmRSS of each worker (from /proc/PID/status) and its PSS (smaps_rollup), in MB."""
 
-    def field(path: Path, name: str) -> float | None:
-        try:
-            match = re.search(rf"^{name}:\s+(\d+) kB", path.read_text(), re.M)
-        except OSError:
-            return None
-        return round(int(match.group(1)) / 1024, 1) if match else None
-
-    rss = [field(Path(f"/proc/{pid}/status"), "VmRSS") for pid in children(master)]
-    pss = [field(Path(f"/proc/{pid}/smaps_rollup"), "Pss") for pid in children(master)]
+    rss = [proc_mb(Path(f"/proc/{pid}/status"), "VmRSS") for pid in children(master)]
+    pss = [proc_mb(Path(f"/proc/{pid}/smaps_rollup"), "Pss") for pid in children(master)]
     rss, pss = [x for x in rss if x is not None], [x for x in pss if x is not None]
     return {
         "workers": len(rss),
@@ -181,7 +183,7 @@ def memory(master: int) -> dict:
         "rss_mb_max": max(rss, default=0),
         "pss_mb_sum": round(sum(pss), 1) if pss else None,
         "pss_mb_max": max(pss) if pss else None,
-        "master_rss_mb": field(Path(f"/proc/{master}/status"), "VmRSS"),
+        "master_rss_mb": proc_mb(Path(f"/proc/{master}/status"), "VmRSS"),
     }
 
 
@@ -682,14 +684,9 @@ def report(result: dict) -> str:
     return "\n".join(lines)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=int(os.environ.get("BENCH_HTTP_ARTICLES", "100000")))
-    parser.add_argument("--json", type=Path)
-    parser.add_argument(
-        "--reuse-database", action="store_true", help="measure the database a previous run built"
-    )
-    args = parser.parse_args()
+def run_servers(name: str, run, report, json_path: Path | None) -> int:
+    """``run()`` with its servers stopped however it ends (error, Ctrl-C, SIGTERM); the result
+    to bench/results/<date>-<host>-<name>.json (and ``json_path``), its report printed."""
 
     def stop(signum, frame):
         raise SystemExit(128 + signum)
@@ -698,23 +695,34 @@ def main() -> int:
     signal.signal(signal.SIGHUP, stop)
     try:
         ensure_tools()
-        result = run(args.articles, args.reuse_database)
+        result = run()
     except BenchError as error:
-        print(f"HTTP benchmark stopped: {error}", file=sys.stderr)
+        print(f"Benchmark {name} stopped: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("HTTP benchmark interrupted; its servers are stopped.", file=sys.stderr)
+        print(f"Benchmark {name} interrupted; its servers are stopped.", file=sys.stderr)
         return 130
     finally:
         Group.stop_all()
     text = json.dumps(result, ensure_ascii=False, indent=2)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / f"{result['date']}-{result['host']}-http.json").write_text(text)
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(text)
+    (RESULTS / f"{result['date']}-{result['host']}-{name}.json").write_text(text)
+    if json_path:
+        json_path.parent.mkdir(parents=True, exist_ok=True)
+        json_path.write_text(text)
     print(report(result))
     return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=int(os.environ.get("BENCH_HTTP_ARTICLES", "100000")))
+    parser.add_argument("--json", type=Path)
+    parser.add_argument(
+        "--reuse-database", action="store_true", help="measure the database a previous run built"
+    )
+    args = parser.parse_args()
+    return run_servers("http", lambda: run(args.articles, args.reuse_database), report, args.json)
 
 
 if __name__ == "__main__":

@@ -35,7 +35,6 @@ import datetime as dt
 import json
 import os
 import re
-import signal
 import socket
 import statistics
 import subprocess
@@ -202,17 +201,9 @@ class Sampler(threading.Thread):
                 "gunicorn_rss_mb_max": workers["rss_mb_max"],
                 "gunicorn_pss_mb_sum": workers["pss_mb_sum"],
                 "gunicorn_workers": workers["workers"],
-                "worker_rss_mb": _rss(self.worker.pid),
+                "worker_rss_mb": hb.proc_mb(Path(f"/proc/{self.worker.pid}/status"), "VmRSS"),
                 "redis_mb": round(self.redis.info("memory")["used_memory"] / 2**20, 1),
             })  # fmt: skip
-
-
-def _rss(pid: int) -> float | None:
-    try:
-        match = re.search(r"^VmRSS:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text(), re.M)
-    except OSError:
-        return None
-    return round(int(match.group(1)) / 1024, 1) if match else None
 
 
 def memory_verdict(samples: list[dict]) -> dict:
@@ -474,31 +465,9 @@ def main() -> int:
         "--reuse-database", action="store_true", help="soak the database a previous run built"
     )
     args = parser.parse_args()
-
-    def stop(signum, frame):
-        raise SystemExit(128 + signum)
-
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGHUP, stop)
-    try:
-        hb.ensure_tools()
-        result = run(args.articles, args.seconds, args.reuse_database)
-    except hb.BenchError as error:
-        print(f"Soak test stopped: {error}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("Soak test interrupted; its servers are stopped.", file=sys.stderr)
-        return 130
-    finally:
-        hb.Group.stop_all()
-    text = json.dumps(result, ensure_ascii=False, indent=2)
-    hb.RESULTS.mkdir(parents=True, exist_ok=True)
-    (hb.RESULTS / f"{result['date']}-{result['host']}-soak.json").write_text(text)
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(text)
-    print(report(result))
-    return 0
+    return hb.run_servers(
+        "soak", lambda: run(args.articles, args.seconds, args.reuse_database), report, args.json
+    )
 
 
 if __name__ == "__main__":
