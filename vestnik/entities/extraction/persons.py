@@ -1,0 +1,177 @@
+"""Person names in the nominative, read in the gender and case their context calls for.
+
+Each word of a name has readings (pymorphy3's Name/Surn/Patr parses, else its noun parses,
+else the word as written, for indeclinable names): a gender, a case and the nominative.
+A name's words share one gender and case: the reading chosen is the one that scores best
+over all its words, plus what the sentence says ("Россия объявила Жилина в розыск": the
+verb already has its subject, so "Жилина" is its object, a man in the accusative; "жена
+Жилина": a kinship noun takes the genitive; "Жилина сообщила": the verb agrees with a
+woman in the nominative) and plus the names already known in the article, which
+surname-only mentions should join.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .models import morph, parse
+from .phrases import is_name_like, restore_case
+
+GENDERS = ("masc", "femn")
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+ROLES = {"Name", "Surn", "Patr"}
+# Nouns after which a name is in the genitive: "жена Жилина" is Zhilin's wife.
+RELATIONS = {"жена", "муж", "супруга", "супруг", "вдова", "сын", "дочь", "мать", "отец", "брат",
+             "сестра", "семья", "родственник", "адвокат", "защита", "пресс-секретарь", "помощник",
+             "советник", "окружение", "администрация", "дело", "арест", "задержание", "слова",
+             "заявление", "визит", "отставка", "указ", "решение", "приговор"}  # fmt: skip
+PARTICLES = {"фон", "дер", "де", "ле", "ла", "ван", "да", "ди", "дель", "бен", "ибн", "аль"}
+CUE = 1.0  # what one grammatical cue is worth against pymorphy's scores (≤ 1 per word)
+KNOWN = 0.5  # a reading that names a person already known in the article
+INDECLINABLE = 0.1  # the word as written, in any case and gender
+NOMINATIVE = 0.3  # news name people most often as subjects
+
+
+@dataclass(frozen=True)
+class Reading:
+    gender: str | None  # None: any (indeclinable or unknown)
+    case: str | None
+    nominative: str  # lower case
+    score: float
+
+    def fits(self, gender: str, case: str) -> bool:
+        return self.gender in (None, gender) and self.case in (None, case)
+
+
+def readings(word: str) -> list[Reading]:
+    """Every way a word of a name can be read."""
+    if is_name_like(word) or word.lower() in PARTICLES or len(word) == 1:
+        return [Reading(None, None, word.lower(), 1.0)]
+    if "-" in word and not morph().word_is_known(word.lower()):
+        head, _, last = word.rpartition("-")
+        return [Reading(r.gender, r.case, f"{head.lower()}-{r.nominative}", r.score) for r in readings(last)]
+    found = []
+    named_only = any(ROLES & set(p.tag.grammemes) for p in parse(word))
+    for p in parse(word):
+        if p.tag.POS != "NOUN" or p.tag.number == "plur" or p.tag.case not in CASES:
+            continue
+        named = bool(ROLES & set(p.tag.grammemes))
+        if named_only and not named:
+            continue  # "Балтатарова" is a surname here, not the village Балтатарово
+        if "Name" in p.tag:
+            form = p.normal_form
+        else:
+            inflected = p.inflect({"nomn", "sing"})
+            form = inflected.word if inflected else p.normal_form
+        gender = p.tag.gender if p.tag.gender in GENDERS else None
+        found.append(Reading(gender, p.tag.case, form, p.score * (1.0 if named else 0.4)))
+    # Scores relative to the word's own readings: a rare name's few parses count in full.
+    total = sum(r.score for r in found) or 1.0
+    found = [Reading(r.gender, r.case, r.nominative, r.score / total) for r in found]
+    # Foreign and Kazakh names are often not declined: the word itself in any case.
+    found.append(Reading(None, None, word.lower(), INDECLINABLE))
+    return found
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the words around a name say about its gender and case."""
+
+    before: tuple[str, ...]  # up to three words before the name, nearest last
+    after: tuple[str, ...]  # up to three words after it
+
+
+def _parses(word: str, pos: set[str]):
+    return [p for p in parse(word) if p.tag.POS in pos]
+
+
+def cues(context: Context) -> dict[tuple[str | None, str | None], float]:
+    """Bonuses for (gender, case) pairs: (None, case) for any gender, (gender, None) for any case."""
+    bonus: dict[tuple[str | None, str | None], float] = {}
+
+    def add(gender, case, value=CUE):
+        bonus[(gender, case)] = bonus.get((gender, case), 0.0) + value
+
+    before = context.before
+    previous = before[-1].lower() if before else ""
+    if previous in RELATIONS or any(p.normal_form in RELATIONS for p in _parses(previous, {"NOUN"})):
+        add(None, "gent", 2 * CUE)
+    elif _parses(previous, {"PREP"}):
+        add(None, "nomn", -CUE)
+    verbs = _parses(previous, {"VERB"})
+    if verbs:
+        verb = verbs[0]
+        subject = before[-2] if len(before) >= 2 else ""
+        taken = any(
+            p.tag.case == "nomn"
+            and (verb.tag.gender in (None, p.tag.gender) or p.tag.number == verb.tag.number)
+            for p in _parses(subject, {"NOUN", "NPRO"})
+        )
+        if taken and "tran" in verb.tag:
+            add(None, "accs")  # the verb has its subject: the name is its object
+            add(None, "nomn", -CUE)
+        elif verb.tag.gender and not taken:
+            add(verb.tag.gender, "nomn")  # "сообщила Екатерина Жилина": inverted subject
+    else:
+        for p in _parses(previous, {"NOUN", "ADJF"}):
+            if p.tag.number == "sing" and ("anim" in p.tag or p.tag.POS == "ADJF") and p.tag.case:
+                # Apposition: "журналистка Евгения Балтатарова", "президента Путина".
+                add(p.tag.gender if p.tag.gender == "femn" else None, p.tag.case, p.score * CUE)
+                break
+    for word in context.after:
+        if word in {",", "—", "-", "не", "уже", "также", "тоже", "ранее", "лично"}:
+            continue
+        for p in _parses(word, {"VERB", "PRTF", "ADJS", "PRTS"}):
+            if p.tag.gender and (p.tag.POS != "PRTF" or p.tag.case == "nomn") and p.tag.number == "sing":
+                add(p.tag.gender, "nomn")  # "Жилина сообщила", "Балтатарова, находящаяся"
+                break
+        break
+    return bonus
+
+
+@dataclass(frozen=True)
+class Name:
+    words: tuple[str, ...]  # nominative, capitalised as in the text
+    gender: str | None
+
+    @property
+    def surname(self) -> str:
+        return self.words[-1].lower()
+
+    @property
+    def first(self) -> str | None:
+        return self.words[0].lower() if len(self.words) > 1 else None
+
+
+def read_name(words: list[str], context: Context, known: tuple[Name, ...] = ()) -> Name:
+    """A person's name in the nominative, read as its context and the article's names call for."""
+    options = [readings(w) for w in words]
+    bonus = cues(context)
+    best: tuple[float, str, list[Reading]] | None = None
+    for gender in GENDERS:
+        for case in CASES:
+            chosen = []
+            for option in options:
+                fitting = [r for r in option if r.fits(gender, case)]
+                if not fitting:
+                    break
+                chosen.append(max(fitting, key=lambda r: r.score))
+            else:
+                score = sum(r.score for r in chosen)
+                score += NOMINATIVE if case == "nomn" else 0.0
+                score += (
+                    bonus.get((gender, case), 0) + bonus.get((None, case), 0) + bonus.get((gender, None), 0)
+                )
+                surname = chosen[-1].nominative
+                if any(k.surname == surname and k.gender in (None, gender) for k in known):
+                    score += KNOWN
+                if best is None or score > best[0]:
+                    best = (score, gender, chosen)
+    if best is None:
+        return Name(tuple(words), None)
+    _, gender, chosen = best
+    decided = any(r.gender for r in chosen)
+    return Name(
+        tuple(restore_case(r.nominative, w) for r, w in zip(chosen, words, strict=True)),
+        gender if decided else None,
+    )

@@ -1,0 +1,112 @@
+"""Noun phrases (organisations, places) in the nominative, by agreement with their head.
+
+"Федеральной службы безопасности": the head is the first noun ("службы"); the adjectives
+before it agree with it in case, number and gender, so the reading of the head is the one
+its adjectives share ("федеральной" is feminine singular: "службы" is genitive singular, not
+nominative plural). The head and its adjectives go to the nominative; the words after the
+head depend on it and keep their form ("безопасности", "Казахстана").
+"""
+
+from __future__ import annotations
+
+from .models import parse
+
+MODIFIERS = {"ADJF", "PRTF", "NUMR"}
+
+
+def restore_case(word: str, original: str) -> str:
+    """A lower-case form written with the original's capitals ("франция", "Франции")."""
+    if len(original) > 1 and original.isupper():
+        return word.upper()
+    parts, originals = word.split("-"), original.split("-")
+    if len(parts) == len(originals):
+        return "-".join(
+            p[:1].upper() + p[1:] if o[:1].isupper() else p for p, o in zip(parts, originals, strict=True)
+        )
+    return word[:1].upper() + word[1:] if original[:1].isupper() else word
+
+
+def is_name_like(word: str) -> bool:
+    """Abbreviations, Latin and mixed words: written as they are, never inflected."""
+    return (len(word) > 1 and word.isupper()) or not any("а" <= c <= "я" or c == "ё" for c in word.lower())
+
+
+def _head_index(words: list[str]) -> int | None:
+    for i, word in enumerate(words):
+        if is_name_like(word):
+            return None if i == 0 else i
+        tags = {p.tag.POS for p in parse(word)}
+        if "NOUN" in tags and not (
+            tags & MODIFIERS and i + 1 < len(words) and _could_modify(word, words[i + 1])
+        ):
+            return i
+    return None
+
+
+def _could_modify(word: str, following: str) -> bool:
+    """Whether an adjective reading of a word agrees with a noun reading of the next one."""
+    for a in parse(word):
+        if a.tag.POS in MODIFIERS:
+            for n in parse(following):
+                if n.tag.POS == "NOUN" and _agree(a.tag, n.tag):
+                    return True
+    return False
+
+
+def _agree(modifier, noun) -> bool:
+    if modifier.case != noun.case or modifier.number != noun.number:
+        return False
+    return noun.number == "plur" or modifier.gender in (None, noun.gender)
+
+
+def _preference(p, kind: str) -> float:
+    bonus = {"LOC": "Geox", "ORG": "Orgn"}.get(kind)
+    penalty = 0.5 if ({"Name", "Surn", "Patr"} & set(p.tag.grammemes)) else 1.0
+    return p.score * penalty * (2.0 if bonus and bonus in p.tag else 1.0)
+
+
+def _best_head(words: list[str], head: int, kind: str):
+    """The head noun's reading that its adjectives agree with (likeliest first)."""
+    best, best_score = None, -1.0
+    for n in parse(words[head]):
+        if n.tag.POS != "NOUN":
+            continue
+        score = _preference(n, kind)
+        modifiers = []
+        for word in words[:head]:
+            agreeing = [a for a in parse(word) if a.tag.POS in MODIFIERS and _agree(a.tag, n.tag)]
+            if not agreeing:
+                score = -1.0
+                break
+            modifiers.append(max(agreeing, key=lambda a: a.score))
+            score += max(a.score for a in agreeing)
+        if score > best_score:
+            best, best_score = (n, modifiers), score
+    return best
+
+
+def nominative(words: list[str], kind: str) -> str:
+    """A phrase in the nominative: "Федеральной службы безопасности" → "Федеральная служба безопасности"."""
+    if not words:
+        return ""
+    head = _head_index(words)
+    if head is None:
+        return " ".join(words)
+    found = _best_head(words, head, kind)
+    if found is None:
+        return " ".join(words)
+    noun, modifiers = found
+    target = {"nomn", noun.tag.number or "sing"}
+    inflected = noun.inflect(target)
+    if inflected is None or "Fixd" in noun.tag:
+        out = [words[head]]
+    else:
+        out = [restore_case(inflected.word, words[head])]
+    before = []
+    for word, modifier in zip(words[:head], modifiers, strict=True):
+        grammemes = set(target)
+        if noun.tag.number != "plur" and noun.tag.gender:
+            grammemes.add(noun.tag.gender)
+        form = modifier.inflect(grammemes)
+        before.append(restore_case(form.word, word) if form else word)
+    return " ".join(before + out + words[head + 1 :])
