@@ -57,6 +57,35 @@ PLACES: dict[str, str] = {
     "Нур-Султан": "Астана",
 }
 
+# One-word short names that are spellings of a full name: always named by the full name.
+ORGANISATION_NAMES: dict[str, str] = {
+    "Евросоюз": "Европейский союз",
+    "Госдума": "Государственная дума",
+    "Генпрокуратура": "Генеральная прокуратура",
+    "Минфин": "Министерство финансов",
+    "Минздрав": "Министерство здравоохранения",
+    "Нацбанк": "Национальный банк",
+}
+
+# Abbreviations of common nouns, never an entity: a detention centre, a road accident, a
+# company's legal form ("ТОО «Самрук»": the entity is «Самрук»).
+NOT_ENTITIES = {
+    "СИЗО",
+    "ДТП",
+    "ВВП",
+    "НДС",
+    "СМИ",
+    "ЖКХ",
+    "ИИ",
+    "ТОО",
+    "АО",
+    "ООО",
+    "ОАО",
+    "ЗАО",
+    "ПАО",
+    "ИП",
+}
+
 ALL = set(ORGANISATIONS) | {name for name in PLACES if name.isupper()}
 
 
@@ -67,6 +96,7 @@ def fold(name: str) -> str:
 
 _FULL_TO_ABBREVIATION = {fold(full): abbreviation for abbreviation, full in ORGANISATIONS.items()}
 _PLACES = {fold(name): standard for name, standard in PLACES.items()}
+_ORGANISATION_NAMES = {fold(name): full for name, full in ORGANISATION_NAMES.items()}
 
 
 def kind_of(abbreviation: str) -> str | None:
@@ -81,6 +111,15 @@ def kind_of(abbreviation: str) -> str | None:
 def standard_place(name: str) -> str:
     """The standard name of a place ("РФ", "Российская Федерация" → "Россия")."""
     return _PLACES.get(fold(name), name)
+
+
+def standard_organisation(name: str) -> str:
+    """The full name of an organisation written by a one-word short name ("Евросоюз")."""
+    return _ORGANISATION_NAMES.get(fold(name), name)
+
+
+def is_organisation_name(name: str) -> bool:
+    return fold(name) in _ORGANISATION_NAMES
 
 
 def abbreviation_of(full_name: str) -> str | None:

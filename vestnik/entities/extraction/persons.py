@@ -24,12 +24,16 @@ ROLES = {"Name", "Surn", "Patr"}
 RELATIONS = {"жена", "муж", "супруга", "супруг", "вдова", "сын", "дочь", "мать", "отец", "брат",
              "сестра", "семья", "родственник", "адвокат", "защита", "пресс-секретарь", "помощник",
              "советник", "окружение", "администрация", "дело", "арест", "задержание", "слова",
-             "заявление", "визит", "отставка", "указ", "решение", "приговор"}  # fmt: skip
+             "заявление", "визит", "отставка", "соперник", "сторонник"}  # fmt: skip
+# Endings of foreign and Kazakh men's names pymorphy3 does not know ("Олафом", "Шольцем").
+MASCULINE_ENDINGS = (("ем", "ablt"), ("ом", "ablt"), ("у", "datv"), ("ю", "datv"), ("а", "gent"),
+                     ("а", "accs"), ("е", "loct"))  # fmt: skip
 PARTICLES = {"фон", "дер", "де", "ле", "ла", "ван", "да", "ди", "дель", "бен", "ибн", "аль"}
 CUE = 1.0  # what one grammatical cue is worth against pymorphy's scores (≤ 1 per word)
 KNOWN = 0.5  # a reading that names a person already known in the article
+SEEN = 1.0  # a reading whose nominative the article also writes ("Шольцем" → "Шольц" seen)
 INDECLINABLE = 0.1  # the word as written, in any case and gender
-NOMINATIVE = 0.3  # news name people most often as subjects
+NOMINATIVE = 0.15  # news name people most often as subjects
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,8 @@ def readings(word: str) -> list[Reading]:
             form = inflected.word if inflected else p.normal_form
         gender = p.tag.gender if p.tag.gender in GENDERS else None
         found.append(Reading(gender, p.tag.case, form, p.score * (1.0 if named else 0.4)))
+    if not morph().word_is_known(word.lower()):
+        found += _masculine_guesses(word.lower())
     # Scores relative to the word's own readings: a rare name's few parses count in full.
     total = sum(r.score for r in found) or 1.0
     found = [Reading(r.gender, r.case, r.nominative, r.score / total) for r in found]
@@ -73,12 +79,24 @@ def readings(word: str) -> list[Reading]:
     return found
 
 
+def _masculine_guesses(word: str) -> list[Reading]:
+    guesses = []
+    for ending, case in MASCULINE_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) > 2 and stem[-1] not in "аеёиоуыэюяьй":
+            guesses.append(Reading("masc", case, stem, 0.2))
+    if not guesses and word[-1] not in "аеёиоуыэюя":
+        guesses.append(Reading("masc", "nomn", word, 0.2))
+    return guesses
+
+
 @dataclass(frozen=True)
 class Context:
     """What the words around a name say about its gender and case."""
 
     before: tuple[str, ...]  # up to three words before the name, nearest last
     after: tuple[str, ...]  # up to three words after it
+    seen: frozenset[str] = frozenset()  # every word of the article, lower case
 
 
 def _parses(word: str, pos: set[str]):
@@ -94,12 +112,12 @@ def cues(context: Context) -> dict[tuple[str | None, str | None], float]:
 
     before = context.before
     previous = before[-1].lower() if before else ""
+    verbs = _parses(previous, {"VERB"})
     if previous in RELATIONS or any(p.normal_form in RELATIONS for p in _parses(previous, {"NOUN"})):
-        add(None, "gent", 2 * CUE)
+        add(None, "gent", 2 * CUE)  # "жена Жилина", "адвокат Петрова"
     elif _parses(previous, {"PREP"}):
         add(None, "nomn", -CUE)
-    verbs = _parses(previous, {"VERB"})
-    if verbs:
+    elif verbs:
         verb = verbs[0]
         subject = before[-2] if len(before) >= 2 else ""
         taken = any(
@@ -108,16 +126,16 @@ def cues(context: Context) -> dict[tuple[str | None, str | None], float]:
             for p in _parses(subject, {"NOUN", "NPRO"})
         )
         if taken and "tran" in verb.tag:
-            add(None, "accs")  # the verb has its subject: the name is its object
+            add(None, "accs")  # "Россия объявила Жилина": the verb has its subject, the name is its object
             add(None, "nomn", -CUE)
         elif verb.tag.gender and not taken:
             add(verb.tag.gender, "nomn")  # "сообщила Екатерина Жилина": inverted subject
     else:
         for p in _parses(previous, {"NOUN", "ADJF"}):
             if p.tag.number == "sing" and ("anim" in p.tag or p.tag.POS == "ADJF") and p.tag.case:
-                # Apposition: "журналистка Евгения Балтатарова", "президента Путина".
-                add(p.tag.gender if p.tag.gender == "femn" else None, p.tag.case, p.score * CUE)
-                break
+                # Apposition: "журналистка Евгения Балтатарова", "президента Путина"; a man's
+                # title ("президент") is also a woman's, so only a feminine one tells the gender.
+                add(p.tag.gender if p.tag.gender == "femn" else None, p.tag.case)
     for word in context.after:
         if word in {",", "—", "-", "не", "уже", "также", "тоже", "ранее", "лично"}:
             continue
@@ -143,6 +161,10 @@ class Name:
         return self.words[0].lower() if len(self.words) > 1 else None
 
 
+def _seen(reading: Reading, word: str, context: Context) -> bool:
+    return reading.nominative != word.lower() and reading.nominative in context.seen
+
+
 def read_name(words: list[str], context: Context, known: tuple[Name, ...] = ()) -> Name:
     """A person's name in the nominative, read as its context and the article's names call for."""
     options = [readings(w) for w in words]
@@ -151,17 +173,19 @@ def read_name(words: list[str], context: Context, known: tuple[Name, ...] = ()) 
     for gender in GENDERS:
         for case in CASES:
             chosen = []
-            for option in options:
+            for option, word in zip(options, words, strict=True):
                 fitting = [r for r in option if r.fits(gender, case)]
                 if not fitting:
                     break
-                chosen.append(max(fitting, key=lambda r: r.score))
+                chosen.append(max(fitting, key=lambda r: r.score + SEEN * _seen(r, word, context)))
             else:
                 score = sum(r.score for r in chosen)
                 score += NOMINATIVE if case == "nomn" else 0.0
-                score += (
-                    bonus.get((gender, case), 0) + bonus.get((None, case), 0) + bonus.get((gender, None), 0)
-                )
+                score += SEEN * sum(1 for r, w in zip(chosen, words, strict=True) if _seen(r, w, context))
+                # A cue counts for a case the words show, not one they only allow by not declining.
+                if any(r.case == case for r in chosen):
+                    score += bonus.get((gender, case), 0) + bonus.get((None, case), 0)
+                score += bonus.get((gender, None), 0)
                 surname = chosen[-1].nominative
                 if any(k.surname == surname and k.gender in (None, gender) for k in known):
                     score += KNOWN

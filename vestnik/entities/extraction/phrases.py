@@ -15,15 +15,17 @@ MODIFIERS = {"ADJF", "PRTF", "NUMR"}
 
 
 def restore_case(word: str, original: str) -> str:
-    """A lower-case form written with the original's capitals ("франция", "Франции")."""
+    """A lower-case form written with the original's capitals ("франция", "Франции" → "Франция";
+    "казмунайгаз", "КазМунайГаза" → "КазМунайГаз")."""
     if len(original) > 1 and original.isupper():
         return word.upper()
-    parts, originals = word.split("-"), original.split("-")
-    if len(parts) == len(originals):
-        return "-".join(
-            p[:1].upper() + p[1:] if o[:1].isupper() else p for p, o in zip(parts, originals, strict=True)
-        )
-    return word[:1].upper() + word[1:] if original[:1].isupper() else word
+    out = [
+        c.upper() if i < len(original) and original[i].isupper() and original[i].lower() == c else c
+        for i, c in enumerate(word)
+    ]
+    if original[:1].isupper():
+        out[0] = out[0].upper()
+    return "".join(out)
 
 
 def is_name_like(word: str) -> bool:
@@ -62,7 +64,7 @@ def _agree(modifier, noun) -> bool:
 def _preference(p, kind: str) -> float:
     bonus = {"LOC": "Geox", "ORG": "Orgn"}.get(kind)
     penalty = 0.5 if ({"Name", "Surn", "Patr"} & set(p.tag.grammemes)) else 1.0
-    return p.score * penalty * (2.0 if bonus and bonus in p.tag else 1.0)
+    return p.score * penalty * (4.0 if bonus and bonus in p.tag else 1.0)
 
 
 def _best_head(words: list[str], head: int, kind: str):
@@ -110,3 +112,42 @@ def nominative(words: list[str], kind: str) -> str:
         form = modifier.inflect(grammemes)
         before.append(restore_case(form.word, word) if form else word)
     return " ".join(before + out + words[head + 1 :])
+
+
+# Head nouns that say what a phrase names, whatever the tagger thought.
+ORGANISATION_HEADS = {"суд", "служба", "комитет", "министерство", "ведомство", "банк", "агентство", "компания",
+                      "корпорация", "партия", "союз", "фонд", "организация", "комиссия", "управление",
+                      "департамент", "прокуратура", "академия", "университет", "театр", "клуб",
+                      "ассоциация", "совет", "парламент", "правительство", "мажилис", "сенат", "дума", "биржа",
+                      "холдинг", "консорциум", "акимат", "палата", "институт", "редакция", "телеканал",
+                      "газета", "концерн", "госкорпорация", "трибунал"}  # fmt: skip
+PLACE_HEADS = {"область", "район", "город", "село", "округ", "край", "республика", "улица", "проспект",
+               "площадь", "река", "озеро", "море", "океан", "остров", "полуостров", "месторождение",
+               "хребет", "пустыня", "регион", "провинция", "штат", "дворец", "залив", "пролив"}  # fmt: skip
+
+
+def head_lemma(words: list[str]) -> str | None:
+    """The dictionary form of a phrase's head noun, lower case ("службы" → "служба")."""
+    head = _head_index(words)
+    if head is None:
+        return None
+    nouns = [p for p in parse(words[head]) if p.tag.POS == "NOUN"]
+    return nouns[0].normal_form if nouns else None
+
+
+def kind_by_head(words: list[str], kind: str) -> str:
+    """ORG or LOC as the head noun says ("Алматинский городской суд" is a court), else the tagger's kind."""
+    lemma = head_lemma(words)
+    if lemma in ORGANISATION_HEADS:
+        return "ORG"
+    if lemma in PLACE_HEADS:
+        return "LOC"
+    return kind
+
+
+def agreeing_noun(adjective: str, noun: str) -> bool:
+    """Whether a lower-case head noun completes a phrase that ends in an adjective
+    ("Кашаганском" + "месторождении": the tagger stopped one word short)."""
+    if not noun.islower() or not _could_modify(adjective, noun):
+        return False
+    return any(p.normal_form in ORGANISATION_HEADS | PLACE_HEADS for p in parse(noun) if p.tag.POS == "NOUN")

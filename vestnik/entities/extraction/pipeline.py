@@ -6,10 +6,21 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import FoundEntity
-from .abbreviations import ALL, ORGANISATIONS, abbreviation_of, fold, is_acronym_of, kind_of, standard_place
+from .abbreviations import (
+    ALL,
+    NOT_ENTITIES,
+    ORGANISATIONS,
+    abbreviation_of,
+    fold,
+    is_acronym_of,
+    is_organisation_name,
+    kind_of,
+    standard_organisation,
+    standard_place,
+)
 from .models import natasha_models, parse
 from .persons import Context, Name, read_name
-from .phrases import nominative
+from .phrases import agreeing_noun, kind_by_head, nominative
 
 BRACKETS = set("()[]«»\"„“”'")
 CONTEXT = 3  # words either side of a name that its reading looks at
@@ -108,6 +119,69 @@ def tag(text: str):
     return doc
 
 
+def _words(span: Span, words: list[str]) -> list[str]:
+    return [w for w in words[span.start : span.end] if w not in BRACKETS]
+
+
+def _is_place_not_person(word: str) -> bool:
+    parses = parse(word)
+    return any("Geox" in p.tag for p in parses) and not any(
+        {"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in parses
+    )
+
+
+def _is_genitive(word: str) -> bool:
+    return any(p.tag.case == "gent" for p in parse(word))
+
+
+PURPOSE_WORDS = 4
+
+
+def _purpose_end(end: int, words: list[str]) -> int:
+    """Where an organisation's name ends with its purpose: "Европейский суд" + "по правам человека"."""
+    if end >= len(words) or words[end] != "по":
+        return end
+    stop = end + 1
+    while stop < len(words) and stop - end <= PURPOSE_WORDS and words[stop].islower():
+        cases = {p.tag.case for p in parse(words[stop]) if p.tag.POS in ("NOUN", "ADJF")}
+        if not cases & {"datv", "gent"} or words[stop] in ("делу", "данным", "словам", "итогам", "мнению"):
+            break
+        stop += 1
+    return stop if stop > end + 1 else end
+
+
+def correct(spans: list[Span], words: list[str]) -> list[Span]:
+    """The tagger's spans with what it gets wrong put right (each fix is tested on its own)."""
+    out: list[Span] = []
+    for span in spans:
+        parts = _words(span, words)
+        if not parts or (len(parts) == 1 and parts[0] in NOT_ENTITIES):
+            continue
+        if span.kind == "PER" and len(parts) == 1 and _is_place_not_person(parts[0]):
+            span.kind = "LOC"  # "посетила Караганду": a city the tagger took for a woman
+        if span.kind in ("ORG", "LOC"):
+            after = span.end
+            if after < len(words) and agreeing_noun(words[after - 1], words[after]):
+                span.end += 1  # "Кашаганском месторождении"
+            span.kind = kind_by_head(_words(span, words), span.kind)
+            if span.kind == "ORG":
+                span.end = _purpose_end(span.end, words)
+        previous = out[-1] if out else None
+        if (
+            previous
+            and previous.kind == "ORG"
+            and span.kind == "LOC"
+            and span.start == previous.end
+            and not is_abbreviation(words[previous.start])
+            and abbreviation_of(nominative(_words(previous, words), "ORG")) is None
+            and all(_is_genitive(w) for w in parts)
+        ):
+            previous.end = span.end  # "Министерство здравоохранения" + "Киргизии": one name
+            continue
+        out.append(span)
+    return out
+
+
 def spans_of(doc) -> tuple[list[str], list[int], list[Span]]:
     words = [t.text for t in doc.tokens]
     index = {t.start: i for i, t in enumerate(doc.tokens)}
@@ -117,6 +191,7 @@ def spans_of(doc) -> tuple[list[str], list[int], list[Span]]:
     spans: list[Span] = []
     for s in doc.spans:
         spans += split(s.type, index[s.tokens[0].start], index[s.tokens[-1].start] + 1, words)
+    spans = correct(spans, words)
     covered = {i for span in spans for i in range(span.start, span.end)}
     # Abbreviations natasha left untagged ("КНБ", "РК" in a list).
     spans += [Span(kind_of(w), i, i + 1) for i, w in enumerate(words) if w in ALL and i not in covered]
@@ -125,12 +200,12 @@ def spans_of(doc) -> tuple[list[str], list[int], list[Span]]:
     return words, sentence, spans
 
 
-def _context(span: Span, words: list[str], sentence: list[int]) -> Context:
+def _context(span: Span, words: list[str], sentence: list[int], seen: frozenset[str]) -> Context:
     same = sentence[span.start]
     before = [w for i, w in enumerate(words[max(0, span.start - CONTEXT) : span.start], span.start - CONTEXT)
               if i >= 0 and sentence[i] == same]  # fmt: skip
     after = [w for i, w in enumerate(words[span.end : span.end + CONTEXT], span.end) if sentence[i] == same]
-    return Context(tuple(before), tuple(after))
+    return Context(tuple(before), tuple(after), seen)
 
 
 def mentions_of(
@@ -138,27 +213,29 @@ def mentions_of(
 ) -> tuple[list[Mention], dict[str, str]]:
     mentions: list[Mention] = []
     definitions: dict[str, str] = {}
+    seen = frozenset(w.lower() for w in words)
     people = [(span, [w for w in words[span.start : span.end] if w not in BRACKETS and w != "."])
               for span in spans if span.kind == "PER"]  # fmt: skip
     people = [(span, parts) for span, parts in people if parts and any(w[:1].isupper() for w in parts)]
     full = {
-        id(span): read_name(parts, _context(span, words, sentence))
+        id(span): read_name(parts, _context(span, words, sentence, seen))
         for span, parts in people
         if len(parts) > 1
     }
     known = tuple(full.values())
     for span, parts in people:
-        name = full.get(id(span)) or read_name(parts, _context(span, words, sentence), known)
+        name = full.get(id(span)) or read_name(parts, _context(span, words, sentence, seen), known)
         mentions.append(Mention("PER", " ".join(name.words), span.start, name))
     for span in spans:
         if span.kind == "PER":
             continue
         parts = [w for w in words[span.start : span.end] if w not in BRACKETS]
         written = nominative(parts, span.kind)
-        name = standard_place(written) if span.kind == "LOC" else written
+        kind = "ORG" if is_organisation_name(written) else span.kind  # "Евросоюз" tagged as a place
+        name = standard_place(written) if kind == "LOC" else standard_organisation(written)
         if not name or not any(c.isalpha() for c in name):
             continue
-        mentions.append(Mention(span.kind, name, span.start, written=written))
+        mentions.append(Mention(kind, name, span.start, written=written))
         if span.defines:
             definitions[span.defines] = name
     mentions.sort(key=lambda m: m.position)
@@ -214,6 +291,12 @@ def _cluster_things(mentions: list[Mention], definitions: dict[str, str]) -> lis
             abbreviations.append(m)
             continue
         clusters.setdefault(fold(m.name), Cluster(m.kind, m.name, m.position)).add(m)
+    # "Национальный банк" is the "Национальный банк Казахстана" named earlier or later.
+    for key in sorted(clusters, key=len):
+        longer = [k for k in clusters if k.startswith(key + " ") and clusters[k].kind == "ORG"]
+        if clusters[key].kind == "ORG" and longer:
+            for m in clusters.pop(key).mentions:
+                clusters[min(longer, key=len)].add(m)
     for m in abbreviations:
         full = definitions.get(m.name) or ORGANISATIONS.get(m.name)
         target = None
