@@ -28,6 +28,9 @@ RELATIONS = {"жена", "муж", "супруга", "супруг", "вдова
 # Endings of foreign and Kazakh men's names pymorphy3 does not know ("Олафом", "Шольцем").
 MASCULINE_ENDINGS = (("ем", "ablt"), ("ом", "ablt"), ("у", "datv"), ("ю", "datv"), ("а", "gent"),
                      ("а", "accs"), ("е", "loct"))  # fmt: skip
+# And of women's names ending in "-а" ("Пегулу" → "Пегула").
+FEMININE_ENDINGS = (("у", "accs"), ("ой", "gent"), ("ой", "datv"), ("ой", "ablt"), ("ой", "loct"), ("е", "datv"),
+                    ("е", "loct"), ("ы", "gent"))  # fmt: skip
 PARTICLES = {"фон", "дер", "де", "ле", "ла", "ван", "да", "ди", "дель", "бен", "ибн", "аль"}
 CUE = 1.0  # what one grammatical cue is worth against pymorphy's scores (≤ 1 per word)
 KNOWN = 0.5  # a reading that names a person already known in the article
@@ -70,21 +73,34 @@ def readings(word: str) -> list[Reading]:
         gender = p.tag.gender if p.tag.gender in GENDERS else None
         found.append(Reading(gender, p.tag.case, form, p.score * (1.0 if named else 0.4)))
     if not morph().word_is_known(word.lower()):
-        found += _masculine_guesses(word.lower())
-    # Scores relative to the word's own readings: a rare name's few parses count in full.
-    total = sum(r.score for r in found) or 1.0
-    found = [Reading(r.gender, r.case, r.nominative, r.score / total) for r in found]
-    # Foreign and Kazakh names are often not declined: the word itself in any case.
-    found.append(Reading(None, None, word.lower(), INDECLINABLE))
+        found += _guesses(word.lower())
+    # One score per reading, relative to the word's own readings: a rare name's few parses count in full.
+    merged: dict[tuple, float] = {}
+    for r in found:
+        merged[(r.gender, r.case, r.nominative)] = merged.get((r.gender, r.case, r.nominative), 0.0) + r.score
+    total = sum(merged.values()) or 1.0
+    found = [Reading(g, c, n, score / total) for (g, c, n), score in merged.items()]
+    # Foreign and Kazakh names are often not declined: the word itself in any case, likelier
+    # in a gender its other readings allow ("Айсулу" is a woman's name, "Куанышбека" a man's).
+    genders = {r.gender for r in found}
+    for gender in GENDERS:
+        found.append(
+            Reading(gender, None, word.lower(), INDECLINABLE if not genders or gender in genders else 0.02)
+        )
     return found
 
 
-def _masculine_guesses(word: str) -> list[Reading]:
+def _guesses(word: str) -> list[Reading]:
+    """Readings of a name pymorphy3 does not know, by its ending."""
     guesses = []
     for ending, case in MASCULINE_ENDINGS:
         stem = word[: -len(ending)]
         if word.endswith(ending) and len(stem) > 2 and stem[-1] not in "аеёиоуыэюяьй":
             guesses.append(Reading("masc", case, stem, 0.2))
+    for ending, case in FEMININE_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) > 2 and stem[-1] not in "аеёиоуыэюяьй":
+            guesses.append(Reading("femn", case, stem + "а", 0.2))
     if not guesses and word[-1] not in "аеёиоуыэюя":
         guesses.append(Reading("masc", "nomn", word, 0.2))
     return guesses

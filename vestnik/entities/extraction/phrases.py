@@ -50,7 +50,7 @@ def _could_modify(word: str, following: str) -> bool:
     for a in parse(word):
         if a.tag.POS in MODIFIERS:
             for n in parse(following):
-                if n.tag.POS == "NOUN" and _agree(a.tag, n.tag):
+                if n.tag.POS == "NOUN" and (_agree(a.tag, n.tag) or _one_of(a, n)):
                     return True
     return False
 
@@ -59,6 +59,17 @@ def _agree(modifier, noun) -> bool:
     if modifier.case != noun.case or modifier.number != noun.number:
         return False
     return noun.number == "plur" or modifier.gender in (None, noun.gender)
+
+
+def _one_of(modifier, noun) -> bool:
+    """ "Жамбылской областях": one of the places a shared plural noun stands for."""
+    return (
+        noun.tag.number == "plur"
+        and noun.normal_form in PLACE_HEADS
+        and modifier.tag.number == "sing"
+        and modifier.tag.case == noun.tag.case
+        and modifier.tag.gender == parse(noun.normal_form)[0].tag.gender
+    )
 
 
 def _preference(p, kind: str) -> float:
@@ -76,7 +87,9 @@ def _best_head(words: list[str], head: int, kind: str):
         score = _preference(n, kind)
         modifiers = []
         for word in words[:head]:
-            agreeing = [a for a in parse(word) if a.tag.POS in MODIFIERS and _agree(a.tag, n.tag)]
+            agreeing = [
+                a for a in parse(word) if a.tag.POS in MODIFIERS and (_agree(a.tag, n.tag) or _one_of(a, n))
+            ]
             if not agreeing:
                 score = -1.0
                 break
@@ -98,7 +111,10 @@ def nominative(words: list[str], kind: str) -> str:
     if found is None:
         return " ".join(words)
     noun, modifiers = found
-    target = {"nomn", noun.tag.number or "sing"}
+    # A plural place noun is shared by names joined by "и": each is one place ("области").
+    plural = noun.tag.number == "plur" and noun.normal_form not in PLACE_HEADS
+    target = {"nomn", "plur" if plural else "sing"}
+    gender = parse(noun.normal_form)[0].tag.gender if not plural else None
     inflected = noun.inflect(target)
     if inflected is None or "Fixd" in noun.tag:
         out = [words[head]]
@@ -107,8 +123,8 @@ def nominative(words: list[str], kind: str) -> str:
     before = []
     for word, modifier in zip(words[:head], modifiers, strict=True):
         grammemes = set(target)
-        if noun.tag.number != "plur" and noun.tag.gender:
-            grammemes.add(noun.tag.gender)
+        if gender:
+            grammemes.add(gender)
         form = modifier.inflect(grammemes)
         before.append(restore_case(form.word, word) if form else word)
     return " ".join(before + out + words[head + 1 :])
@@ -150,4 +166,26 @@ def agreeing_noun(adjective: str, noun: str) -> bool:
     ("Кашаганском" + "месторождении": the tagger stopped one word short)."""
     if not noun.islower() or not _could_modify(adjective, noun):
         return False
-    return any(p.normal_form in ORGANISATION_HEADS | PLACE_HEADS for p in parse(noun) if p.tag.POS == "NOUN")
+    if any(p.normal_form in ORGANISATION_HEADS | PLACE_HEADS for p in parse(noun) if p.tag.POS == "NOUN"):
+        return True
+    # Any noun after a word that can only be an adjective or a name ("Венецианском кинофестивале").
+    return not any(
+        p.tag.POS == "NOUN" and not ({"Surn", "Name"} & set(p.tag.grammemes)) for p in parse(adjective)
+    )
+
+
+def shares_head(adjective: str, noun: str) -> bool:
+    """Whether an adjective names one of the places a plural noun stands for: "Алматинской" and
+    "областях" (in "Алматинской и Жамбылской областях"): singular, same case and gender."""
+    for n in parse(noun):
+        if n.tag.POS == "NOUN" and n.tag.number == "plur" and n.normal_form in PLACE_HEADS:
+            gender = parse(n.normal_form)[0].tag.gender
+            for a in parse(adjective):
+                if (
+                    a.tag.POS == "ADJF"
+                    and a.tag.number == "sing"
+                    and a.tag.case == n.tag.case
+                    and a.tag.gender == gender
+                ):
+                    return True
+    return False

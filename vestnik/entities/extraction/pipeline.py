@@ -20,7 +20,7 @@ from .abbreviations import (
 )
 from .models import natasha_models, parse
 from .persons import Context, Name, read_name
-from .phrases import agreeing_noun, kind_by_head, nominative
+from .phrases import agreeing_noun, kind_by_head, nominative, shares_head
 
 BRACKETS = set("()[]«»\"„“”'")
 CONTEXT = 3  # words either side of a name that its reading looks at
@@ -32,6 +32,7 @@ class Span:
     start: int  # token indexes, end exclusive
     end: int
     defines: str | None = None  # "(ФСБ)" after this span: the article's own abbreviation for it
+    borrowed: str | None = None  # "Алматинской [областях] и Жамбылской областях": the shared head
 
 
 @dataclass
@@ -66,6 +67,20 @@ def _is_place_word(word: str) -> bool:
     return any("Geox" in p.tag for p in parse(word))
 
 
+def _is_short_name(word: str) -> bool:
+    return is_abbreviation(word) or is_organisation_name(word)
+
+
+def _second_person(run: list[str]) -> int | None:
+    """Where a second name starts in a run of three or more words: after a surname, a first name."""
+    for i in range(1, len(run) - 1):
+        before, this = parse(run[i - 1]), parse(run[i])
+        surname = any("Surn" in p.tag and p.tag.case != "nomn" for p in before)
+        if surname and any("Name" in p.tag and p.tag.case == "nomn" for p in this):
+            return i
+    return None
+
+
 def split(kind: str, start: int, end: int, words: list[str]) -> list[Span]:
     """A natasha span cut at brackets and quotes: "России (ФСБ)" is a place and an organisation."""
     runs, run_start = [], None
@@ -87,7 +102,10 @@ def split(kind: str, start: int, end: int, words: list[str]) -> list[Span]:
             spans.append(Span(known, first, last))
         elif bracketed and len(run) == 1 and is_abbreviation(run[0]):
             spans.append(Span("ORG", first, last))
-        elif kind == "ORG" and len(run) == 2 and is_abbreviation(run[0]) and _is_place_word(run[1]):
+        elif kind == "PER" and (cut := _second_person(run)):
+            # "Адвокат Есекеева Даурен Жумабеков": the client's surname, then the lawyer.
+            spans += [Span("PER", first, first + cut), Span("PER", first + cut, last)]
+        elif kind == "ORG" and len(run) == 2 and _is_short_name(run[0]) and _is_place_word(run[1]):
             # "ФСБ России", "МВД Казахстана": the organisation and the country, each on its own.
             spans += [Span("ORG", first, first + 1), Span("LOC", first + 1, last)]
         else:
@@ -120,7 +138,8 @@ def tag(text: str):
 
 
 def _words(span: Span, words: list[str]) -> list[str]:
-    return [w for w in words[span.start : span.end] if w not in BRACKETS]
+    found = [w for w in words[span.start : span.end] if w not in BRACKETS]
+    return [*found, span.borrowed] if span.borrowed else found
 
 
 def _is_place_not_person(word: str) -> bool:
@@ -172,14 +191,28 @@ def correct(spans: list[Span], words: list[str]) -> list[Span]:
             and previous.kind == "ORG"
             and span.kind == "LOC"
             and span.start == previous.end
-            and not is_abbreviation(words[previous.start])
+            and not _is_short_name(words[previous.start])
             and abbreviation_of(nominative(_words(previous, words), "ORG")) is None
             and all(_is_genitive(w) for w in parts)
         ):
             previous.end = span.end  # "Министерство здравоохранения" + "Киргизии": one name
             continue
         out.append(span)
+    _share_heads(out, words)
     return out
+
+
+def _share_heads(spans: list[Span], words: list[str]) -> None:
+    """ "Алматинской и Жамбылской областях": the first adjective takes the shared noun."""
+    for this, following in zip(spans, spans[1:], strict=False):
+        if (
+            this.end - this.start == 1
+            and this.end + 1 == following.start
+            and words[this.end] == "и"
+            and following.end - following.start == 2
+            and shares_head(words[this.start], words[following.start + 1])
+        ):
+            this.borrowed = words[following.start + 1]
 
 
 def spans_of(doc) -> tuple[list[str], list[int], list[Span]]:
@@ -229,7 +262,7 @@ def mentions_of(
     for span in spans:
         if span.kind == "PER":
             continue
-        parts = [w for w in words[span.start : span.end] if w not in BRACKETS]
+        parts = _words(span, words)
         written = nominative(parts, span.kind)
         kind = "ORG" if is_organisation_name(written) else span.kind  # "Евросоюз" tagged as a place
         name = standard_place(written) if kind == "LOC" else standard_organisation(written)
@@ -238,6 +271,12 @@ def mentions_of(
         mentions.append(Mention(kind, name, span.start, written=written))
         if span.defines:
             definitions[span.defines] = name
+    # A word the tagger called a place or an organisation that is a surname of a person named
+    # in the article is that person ("Илон Маск … Маск отметил").
+    surnames = {m.person.surname: m.person for m in mentions if m.person and len(m.person.words) > 1}
+    for m in mentions:
+        if m.kind != "PER" and " " not in m.name and fold(m.name) in surnames:
+            m.kind, m.person = "PER", Name((m.name,), surnames[fold(m.name)].gender)
     mentions.sort(key=lambda m: m.position)
     return mentions, definitions
 
