@@ -50,8 +50,9 @@ class Reading:
         return self.gender in (None, gender) and self.case in (None, case)
 
 
-def readings(word: str) -> list[Reading]:
-    """Every way a word of a name can be read."""
+def readings(word: str, lenient: bool = False) -> list[Reading]:
+    """Every way a word of a name can be read; lenient: as written in either gender, for names
+    whose words the dictionary gives different genders ("Эммануэль" is a woman's name to it)."""
     if is_name_like(word) or word.lower() in PARTICLES or len(word) == 1:
         return [Reading(None, None, word.lower(), 1.0)]
     if "-" in word and not morph().word_is_known(word.lower()):
@@ -80,13 +81,16 @@ def readings(word: str) -> list[Reading]:
         merged[(r.gender, r.case, r.nominative)] = merged.get((r.gender, r.case, r.nominative), 0.0) + r.score
     total = sum(merged.values()) or 1.0
     found = [Reading(g, c, n, score / total) for (g, c, n), score in merged.items()]
-    # Foreign and Kazakh names are often not declined: the word itself in any case, likelier
-    # in a gender its other readings allow ("Айсулу" is a woman's name, "Куанышбека" a man's).
+    # Foreign and Kazakh names are often not declined: the word itself in any case, in a gender
+    # its other readings allow; a word pymorphy3 only guesses at may be of the other gender too
+    # ("Салтанат" is a woman's name), a word its dictionary knows may not ("Екатерина").
     genders = {r.gender for r in found}
+    known = morph().word_is_known(word.lower())
     for gender in GENDERS:
-        found.append(
-            Reading(gender, None, word.lower(), INDECLINABLE if not genders or gender in genders else 0.02)
-        )
+        if not genders or gender in genders:
+            found.append(Reading(gender, None, word.lower(), INDECLINABLE))
+        elif lenient or not known:
+            found.append(Reading(gender, None, word.lower(), 0.02))
     return found
 
 
@@ -112,7 +116,9 @@ class Context:
 
     before: tuple[str, ...]  # up to three words before the name, nearest last
     after: tuple[str, ...]  # up to three words after it
-    seen: frozenset[str] = frozenset()  # every word of the article, lower case
+    # The article's words (lower case). Read for full names only: a surname alone is matched
+    # against the article's full names instead (a wife's "Жилина" is not a sighting of "Жилин").
+    seen: frozenset[str] = frozenset()
 
 
 def _parses(word: str, pos: set[str]):
@@ -183,8 +189,24 @@ def _seen(reading: Reading, word: str, context: Context) -> bool:
 
 def read_name(words: list[str], context: Context, known: tuple[Name, ...] = ()) -> Name:
     """A person's name in the nominative, read as its context and the article's names call for."""
-    options = [readings(w) for w in words]
     bonus = cues(context)
+    best = _best_reading([readings(w) for w in words], words, bonus, context, known)
+    if best is None:
+        best = _best_reading([readings(w, lenient=True) for w in words], words, bonus, context, known)
+    if best is None:
+        return Name(tuple(words), None)
+    _, gender, chosen = best
+    decided = any(r.gender and r.case for r in chosen)
+    return Name(
+        tuple(restore_case(r.nominative, w) for r, w in zip(chosen, words, strict=True)),
+        gender if decided else None,
+    )
+
+
+def _best_reading(
+    options: list[list[Reading]], words: list[str], bonus: dict, context: Context, known: tuple[Name, ...]
+) -> tuple[float, str, list[Reading]] | None:
+    """The best (score, gender, reading per word) over every gender and case the words share."""
     best: tuple[float, str, list[Reading]] | None = None
     for gender in GENDERS:
         for case in CASES:
@@ -207,11 +229,4 @@ def read_name(words: list[str], context: Context, known: tuple[Name, ...] = ()) 
                     score += KNOWN
                 if best is None or score > best[0]:
                     best = (score, gender, chosen)
-    if best is None:
-        return Name(tuple(words), None)
-    _, gender, chosen = best
-    decided = any(r.gender for r in chosen)
-    return Name(
-        tuple(restore_case(r.nominative, w) for r, w in zip(chosen, words, strict=True)),
-        gender if decided else None,
-    )
+    return best

@@ -62,9 +62,10 @@ def _agree(modifier, noun) -> bool:
 
 
 def _one_of(modifier, noun) -> bool:
-    """ "Жамбылской областях": one of the places a shared plural noun stands for."""
+    """One of the places a shared plural noun stands for: "Жамбылской" of "Жамбылской областях"."""
     return (
-        noun.tag.number == "plur"
+        modifier.tag.POS in MODIFIERS
+        and noun.tag.number == "plur"
         and noun.normal_form in PLACE_HEADS
         and modifier.tag.number == "sing"
         and modifier.tag.case == noun.tag.case
@@ -112,7 +113,7 @@ def nominative(words: list[str], kind: str) -> str:
         return " ".join(words)
     noun, modifiers = found
     # A plural place noun is shared by names joined by "и": each is one place ("области").
-    plural = noun.tag.number == "plur" and noun.normal_form not in PLACE_HEADS
+    plural = noun.tag.number == "plur" and not (modifiers and all(_one_of(m, noun) for m in modifiers))
     target = {"nomn", "plur" if plural else "sing"}
     gender = parse(noun.normal_form)[0].tag.gender if not plural else None
     inflected = noun.inflect(target)

@@ -233,7 +233,9 @@ def spans_of(doc) -> tuple[list[str], list[int], list[Span]]:
     return words, sentence, spans
 
 
-def _context(span: Span, words: list[str], sentence: list[int], seen: frozenset[str]) -> Context:
+def _context(
+    span: Span, words: list[str], sentence: list[int], seen: frozenset[str] = frozenset()
+) -> Context:
     same = sentence[span.start]
     before = [w for i, w in enumerate(words[max(0, span.start - CONTEXT) : span.start], span.start - CONTEXT)
               if i >= 0 and sentence[i] == same]  # fmt: skip
@@ -257,14 +259,18 @@ def mentions_of(
     }
     known = tuple(full.values())
     for span, parts in people:
-        name = full.get(id(span)) or read_name(parts, _context(span, words, sentence, seen), known)
+        name = full.get(id(span)) or read_name(parts, _context(span, words, sentence), known)
         mentions.append(Mention("PER", " ".join(name.words), span.start, name))
     for span in spans:
         if span.kind == "PER":
             continue
         parts = _words(span, words)
         written = nominative(parts, span.kind)
-        kind = "ORG" if is_organisation_name(written) else span.kind  # "Евросоюз" tagged as a place
+        kind = span.kind
+        if is_organisation_name(written):
+            kind = "ORG"  # "Евросоюз" tagged as a place
+        elif standard_place(written) != written:
+            kind = "LOC"  # "Российская Федерация" tagged as an organisation
         name = standard_place(written) if kind == "LOC" else standard_organisation(written)
         if not name or not any(c.isalpha() for c in name):
             continue
