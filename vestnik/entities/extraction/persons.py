@@ -161,6 +161,11 @@ def cues(context: Context) -> dict[tuple[str | None, str | None], float]:
     for word in context.after:
         if word in {",", "—", "-", "не", "уже", "также", "тоже", "ранее", "лично"}:
             continue
+        finite = [
+            p for p in _parses(word, {"VERB"}) if p.tag.number == "sing" and p.tag.person in (None, "3per")
+        ]
+        if finite and not before:
+            add(None, "nomn")  # "Петрова утверждает": a sentence opens with its subject
         for p in _parses(word, {"VERB", "PRTF", "ADJS", "PRTS"}):
             if p.tag.gender and (p.tag.POS != "PRTF" or p.tag.case == "nomn") and p.tag.number == "sing":
                 add(p.tag.gender, "nomn")  # "Жилина сообщила", "Балтатарова, находящаяся"
