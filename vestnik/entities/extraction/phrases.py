@@ -9,7 +9,8 @@ head depend on it and keep their form ("безопасности", "Казахс
 
 from __future__ import annotations
 
-from .models import parse
+from .models import morph, parse
+from .places import known_place
 
 MODIFIERS = {"ADJF", "PRTF", "NUMR"}
 
@@ -76,6 +77,8 @@ def _one_of(modifier, noun) -> bool:
 def _preference(p, kind: str) -> float:
     bonus = {"LOC": "Geox", "ORG": "Orgn"}.get(kind)
     penalty = 0.5 if ({"Name", "Surn", "Patr"} & set(p.tag.grammemes)) else 1.0
+    if p.tag.number == "plur" and "Pltm" not in p.tag:
+        penalty *= 0.3  # a name is one thing: «Самрук» is not the plural of a guessed "самрука"
     return p.score * penalty * (4.0 if bonus and bonus in p.tag else 1.0)
 
 
@@ -101,12 +104,21 @@ def _best_head(words: list[str], head: int, kind: str):
     return best
 
 
+def _unknown_nominative(word: str) -> bool:
+    """A word the dictionary does not know whose likeliest guess is a plural: left as written
+    («Самрук» is not the genitive plural of a guessed "самрука")."""
+    parses = parse(word)
+    return not morph().word_is_known(word.lower()) and bool(parses) and parses[0].tag.number == "plur"
+
+
 def nominative(words: list[str], kind: str) -> str:
     """A phrase in the nominative: "Федеральной службы безопасности" → "Федеральная служба безопасности"."""
     if not words:
         return ""
+    if len(words) == 1 and (place := known_place(words[0])):
+        return place
     head = _head_index(words)
-    if head is None:
+    if head is None or (head == 0 and _unknown_nominative(words[0])):
         return " ".join(words)
     found = _best_head(words, head, kind)
     if found is None:

@@ -243,14 +243,24 @@ def _context(
     return Context(tuple(before), tuple(after), seen)
 
 
+def _name_words(tokens: list[str]) -> list[str]:
+    """A name's words, an initial with its full stop ("В.", "В.", "Путин")."""
+    out: list[str] = []
+    for token in tokens:
+        if token == "." and out and len(out[-1]) == 1 and out[-1].isupper():
+            out[-1] += "."
+        elif token not in BRACKETS and token != ".":
+            out.append(token)
+    return out
+
+
 def mentions_of(
     words: list[str], sentence: list[int], spans: list[Span]
 ) -> tuple[list[Mention], dict[str, str]]:
     mentions: list[Mention] = []
     definitions: dict[str, str] = {}
     seen = frozenset(w.lower() for w in words)
-    people = [(span, [w for w in words[span.start : span.end] if w not in BRACKETS and w != "."])
-              for span in spans if span.kind == "PER"]  # fmt: skip
+    people = [(span, _name_words(words[span.start : span.end])) for span in spans if span.kind == "PER"]
     people = [(span, parts) for span, parts in people if parts and any(w[:1].isupper() for w in parts)]
     full = {
         id(span): read_name(parts, _context(span, words, sentence, seen))

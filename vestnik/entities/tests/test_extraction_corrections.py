@@ -159,3 +159,26 @@ def test_two_people_in_one_tagger_span_are_split(extract):
 def test_common_noun_abbreviations_are_not_entities(extract):
     found = by_name(extract("Бизнесмена Сергея Петрова держат в СИЗО, а в ДТП в Москве пострадали двое."))
     assert not {"СИЗО", "ДТП"} & set(found)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Кызылорде", "Кызылорда"),
+        ("Таразе", "Тараз"),
+        ("Семее", "Семей"),
+        ("Костанае", "Костанай"),
+        ("Шымкента", "Шымкент"),
+        ("Конаеве", "Конаев"),
+        ("Сарыагаше", "Сарыагаш"),
+        ("Риддере", "Риддер"),
+        ("Актобе", "Актобе"),
+        ("Атырау", "Атырау"),
+    ],  # fmt: skip
+)
+def test_kazakh_place_the_dictionary_lacks_is_read_back_to_its_listed_name(word, expected):
+    assert nominative([word], "LOC") == expected
+
+
+def test_unknown_name_whose_likeliest_guess_is_a_plural_stays_as_written():
+    assert nominative(["Самрук"], "ORG") == "Самрук"
