@@ -137,8 +137,13 @@ def tag(text: str):
     return doc
 
 
+def _is_word(token: str) -> bool:
+    """Whether a token belongs in a name: not a bracket, a quote, a full stop or an ellipsis."""
+    return any(c.isalnum() for c in token)
+
+
 def _words(span: Span, words: list[str]) -> list[str]:
-    found = [w for w in words[span.start : span.end] if w not in BRACKETS]
+    found = [w for w in words[span.start : span.end] if _is_word(w)]
     return [*found, span.borrowed] if span.borrowed else found
 
 
@@ -249,7 +254,7 @@ def _name_words(tokens: list[str]) -> list[str]:
     for token in tokens:
         if token == "." and out and len(out[-1]) == 1 and out[-1].isupper():
             out[-1] += "."
-        elif token not in BRACKETS and token != ".":
+        elif _is_word(token):
             out.append(token)
     return out
 

@@ -182,3 +182,10 @@ def test_kazakh_place_the_dictionary_lacks_is_read_back_to_its_listed_name(word,
 
 def test_unknown_name_whose_likeliest_guess_is_a_plural_stays_as_written():
     assert nominative(["Самрук"], "ORG") == "Самрук"
+
+
+def test_names_keep_no_punctuation_but_initials_keep_their_full_stop(extract):
+    found = by_name(extract("На сцене «Астана Балет» выступил театр. В. В. Путин направил поздравление…"))
+    assert "Астана Балет" in found
+    assert found["В. В. Путин"].kind == "PER"
+    assert not [n for n in found if any(c in n for c in "«»…()")]
