@@ -5,7 +5,7 @@ Sizes: BENCH_SQLITE_ARTICLES (default 100,000), BENCH_POSTGRES_ARTICLES (default
 BENCH_HTTP_ARTICLES (default 100,000), BENCH_ADMIN_ARTICLES and BENCH_PLANS_ARTICLES (default 1,000,000),
 BENCH_SOAK_ARTICLES (default 100,000) and BENCH_SOAK_SECONDS (default 300). BENCH_POSTGRES_URL names the server (default the
 local one); the PostgreSQL half is skipped, and says so, when it cannot be reached.
-BENCH_ONLY=http (or search, sitemap, admin, plans, soak, wxr; comma-separated) runs only those benchmarks.
+BENCH_ONLY=http (or search, sitemap, admin, plans, soak, wxr, entities; comma-separated) runs only those benchmarks.
 """
 
 from __future__ import annotations
@@ -122,9 +122,16 @@ def main() -> int:
         saved["wxr"] = run_json("wxr_bench.py", OUT / "wxr.json")
         print()
         print(importlib.import_module("wxr_bench").report(saved["wxr"]))
-    everything = {"search": results, "sitemap": sitemap, "wxr": saved.get("wxr")} | {
-        name: saved.get(name) for name, *_ in reported
-    }
+    if wanted("entities"):  # no server needed: one process per measurement, pinned to one core
+        saved["entities"] = run_json("entities_bench.py", OUT / "entities.json")
+        print()
+        print(importlib.import_module("entities_bench").report(saved["entities"]))
+    everything = {
+        "search": results,
+        "sitemap": sitemap,
+        "wxr": saved.get("wxr"),
+        "entities": saved.get("entities"),
+    } | {name: saved.get(name) for name, *_ in reported}
     summary.write_text(json.dumps(everything, ensure_ascii=False, indent=2))
     print(f"\nJSON: {summary}")
     return 0
