@@ -13,7 +13,7 @@ from lxml import html
 from vestnik.caching.middleware import CACHE_HEADER
 from vestnik.news.models import ArticlePage
 
-from .factories import ArticleFactory, AuthorFactory, RubricFactory, article_with
+from .factories import ArticleFactory, AuthorFactory, RubricFactory, admin_article_form, article_with
 
 pytestmark = pytest.mark.django_db
 
@@ -152,6 +152,36 @@ def test_deleting_the_original_leaves_its_translation_standing_alone(original):
     original.delete()
     kazakh.refresh_from_db()
     assert kazakh.translation_of_id is None and kazakh.live
+
+
+@pytest.fixture
+def editor(client):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.create_superuser("editor", "editor@example.com", "pass"))
+    return client
+
+
+def test_editor_links_a_translation_in_the_article_editor(editor, original, politics):
+    form = admin_article_form(title=KAZAKH_TITLE, slug="zan", lead="Лид.", content_language="kk",
+                              translation_of=str(original.pk))  # fmt: skip
+    response = editor.post(f"/admin/pages/add/news/articlepage/{politics.pk}/", form)
+    assert response.status_code == 302, response.context["form"].errors
+    kazakh = ArticlePage.objects.get(slug="zan")
+    assert kazakh.live and kazakh.content_language == "kk" and kazakh.translation_of_id == original.pk
+    edit = editor.get(f"/admin/pages/{kazakh.pk}/edit/").content.decode()
+    assert "Язык и переводы" in edit and "Перевод материала" in edit
+
+
+def test_article_editor_refuses_a_second_translation_into_one_language(editor, original, politics):
+    translate(original)
+    form = admin_article_form(title="Тағы бір аударма", slug="zan-2", lead="Лид.", content_language="kk",
+                              translation_of=str(original.pk))  # fmt: skip
+    response = editor.post(f"/admin/pages/add/news/articlepage/{politics.pk}/", form)
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert "В этой группе переводов уже есть материал на языке «казахский»" in errors["content_language"][0]
+    assert not ArticlePage.objects.filter(slug="zan-2").exists()
 
 
 # --- the language switcher ----------------------------------------------------------
