@@ -256,6 +256,14 @@ def test_cards_of_an_article_in_another_language_carry_its_lang(client, original
     assert titles[ORIGINAL_TITLE].get("lang") is None, path
 
 
+def test_search_results_mark_an_article_in_another_language(client, original):
+    translate(original)
+    page = tree(client, "/search/?q=Парламент")
+    titles = {h.text_content().strip(): h for h in select(page, "h2.search-result__title")}
+    assert titles[KAZAKH_TITLE].get("lang") == "kk"
+    assert titles[ORIGINAL_TITLE].get("lang") is None
+
+
 def test_recent_posts_sidebar_marks_an_article_in_another_language(client, original, politics):
     translate(original)
     other = article_with(rubric=politics, title="Третий материал")
