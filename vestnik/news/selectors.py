@@ -400,28 +400,20 @@ def hreflang_alternates(
     *, article: ArticlePage, translations: list[TranslationLink]
 ) -> list[tuple[str, str]]:
     """(hreflang, site path with its language prefix) for the article and each live
-    translation, then x-default for the original; empty without translations."""
+    translation, in the order of settings.LANGUAGES, then x-default for the original (when
+    it is live); empty without translations."""
     from vestnik.core.templatetags.vestnik_i18n import with_language
 
     own = article_url(article)
     if not translations or own is None:
         return []
-    links = [(article.content_language, with_language(own, article.content_language))]
-    links += [(t.language, with_language(t.url, t.language)) for t in translations]
-    original = (
-        own
-        if article.translation_of_id is None
-        else next((t.url for t in translations if t.is_original), None)
-    )
-    if original is not None:
-        original_language = (
-            article.content_language
-            if article.translation_of_id is None
-            else next(t.language for t in translations if t.is_original)
-        )
-        links.append(("x-default", with_language(original, original_language)))
-    order = [code for code, _name in settings.LANGUAGES] + ["x-default"]
-    return sorted(links, key=lambda link: order.index(link[0]) if link[0] in order else len(order))
+    versions = [TranslationLink(article.pk, article.content_language, own, article.translation_of_id is None),
+                *translations]  # fmt: skip
+    order = [code for code, _name in settings.LANGUAGES]
+    versions.sort(key=lambda v: order.index(v.language) if v.language in order else len(order))
+    links = [(v.language, with_language(v.url, v.language)) for v in versions]
+    links += [("x-default", with_language(v.url, v.language)) for v in versions if v.is_original]
+    return links
 
 
 def author_page(*, slug: str, page_number) -> tuple[Author, PaginatorPage]:
