@@ -147,6 +147,9 @@ def _insert_pages(cursor) -> None:
 def _insert_articles(cursor) -> None:
     override = {
         "source_id": "''",
+        # Copies of the demo's translation are articles of their own, not more translations
+        # of the seed (a group holds one article per language).
+        "translation_of_id": "NULL",
         # A corrected article keeps its correction the same time after publication.
         "updated_at": "m.published + (t.updated_at - m.source_published)",
     }

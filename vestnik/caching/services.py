@@ -28,6 +28,7 @@ class ArticleState:
     live: bool
     lists: frozenset[str] = field(default_factory=frozenset)
     breaking_until: dt.datetime | None = None  # while in the future, every page shows its banner
+    group: int | None = None  # its translation group (the original's id): their switchers and hreflang
 
     @property
     def in_banner(self) -> dt.datetime | None:
@@ -49,12 +50,12 @@ def article_state(article_id: int) -> ArticleState:
 
     row = (
         ArticlePage.objects.filter(pk=article_id)
-        .values_list("live", "live_revision_id", "path", "breaking_until")
+        .values_list("live", "live_revision_id", "path", "breaking_until", "translation_of_id")
         .first()
     )
     if row is None:
         return NOT_LIVE
-    live, live_revision_id, path, breaking_until = row
+    live, live_revision_id, path, breaking_until, translation_of_id = row
     parent_path = path[: -ArticlePage.steplen]
     rubric_ids = {r.id for r in menu_rubrics() if r.path == parent_path}
     rubric_ids |= set(ArticlePage.extra_rubrics.through.objects.filter(articlepage_id=article_id)
@@ -66,7 +67,10 @@ def article_state(article_id: int) -> ArticleState:
     lists |= {f"list:author:{pk}" for pk in author_ids}
     lists |= {f"list:tag:{pk}" for pk in tag_ids}
     return ArticleState(
-        live=bool(live and live_revision_id), lists=frozenset(lists), breaking_until=breaking_until
+        live=bool(live and live_revision_id),
+        lists=frozenset(lists),
+        breaking_until=breaking_until,
+        group=translation_of_id or article_id,
     )
 
 
@@ -79,6 +83,9 @@ def article_changed(*, article_id: int, before: ArticleState, after: ArticleStat
     else:
         lists = shown_before | shown_after
     tags = {f"article:{article_id}", *lists}
+    # Every article of its translation group, before and after (the link may have changed),
+    # names it in its language switcher and hreflang alternates.
+    tags |= {f"translations:{group}" for group in (before.group, after.group) if group}
     # Marked or unmarked as breaking (or published or unpublished so marked): the banner on
     # every page changes. Pages showing it depend on the article already; the others on
     # "chrome" (what every page's frame shows).

@@ -22,9 +22,11 @@ def _article_published(sender, instance, **kwargs):
 
 def _article_unpublished(sender, instance, **kwargs):
     # The relations are still those it was listed under: unpublishing changes only `live`.
-    lists = services.article_state(instance.pk).lists
+    state = services.article_state(instance.pk)
     services.article_changed(
-        article_id=instance.pk, before=services.ArticleState(True, lists), after=services.NOT_LIVE
+        article_id=instance.pk,
+        before=services.ArticleState(True, state.lists, group=state.group),
+        after=services.NOT_LIVE,
     )
 
 
@@ -35,10 +37,13 @@ def _article_deleting(sender, instance, **kwargs):
 
 
 def _page_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
-    if isinstance(instance.specific_deferred, ArticlePage):
+    article = instance.specific_deferred
+    if isinstance(article, ArticlePage):
         services.invalidate(
             {
                 f"article:{instance.pk}",
+                # Its translations link to its address.
+                f"translations:{article.translation_of_id or instance.pk}",
                 f"list:rubric:{parent_page_before.pk}",
                 f"list:rubric:{parent_page_after.pk}",
             }

@@ -10,6 +10,8 @@ pages showing it stop matching. Tags:
 - ``list:all``, ``list:rubric:<id>``, ``list:author:<id>``, ``list:tag:<id>``
                      which articles a list holds (an article enters or leaves it);
 - ``author:<id>``, ``tag:<id>``   an author's or tag's own name, bio, photo;
+- ``translations:<id>``  which articles of the translation group of original <id> are live,
+                     and where: each member's language switcher and hreflang alternates;
 - ``chrome``         what every page's frame shows: rubric menu, site settings, home page;
 - ``any``            every change (search results, sitemaps); also what a page depends on
                      when its view named nothing.

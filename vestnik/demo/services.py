@@ -1,4 +1,5 @@
-"""The demo newsroom: the seed capture plus ~50 Russian articles with pictures.
+"""The demo newsroom: the seed capture (and a demo Kazakh translation of it) plus ~50 Russian
+articles with pictures.
 
 Idempotent: articles are keyed by source_id, authors by name, images by title, so a
 second `make demo` reuses what the first loaded.
@@ -31,6 +32,7 @@ from .staff import StaffMember, ensure_staff
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SEED_CAPTURE = DATA_DIR / "seed" / "000_30cfd75c4d8bef58.txt"
+SEED_TRANSLATION = DATA_DIR / "seed" / "translation-kk.json"
 ARTICLES_FILE = DATA_DIR / "articles.json"
 CREDENTIALS_FILE = "demo-admin.txt"
 
@@ -84,6 +86,7 @@ def load_demo(*, now: dt.datetime | None = None) -> DemoReport:
             continue
         _create_article(item, now=now, rubrics=rubrics, authors=authors)
         created += 1
+    _translate_seed(seed_title=_seed_title(), now=now)
     username, password = ensure_admin()
     staff = ensure_staff(rubrics=rubrics)
     return DemoReport(created, ArticlePage.objects.live().count(), username, password, staff)
@@ -116,6 +119,45 @@ def _create_article(item: dict, *, now, rubrics, authors) -> ArticlePage:
     article.set_byline([authors[name] for name in item["authors"]])
     article.extra_rubrics = [rubrics[name] for name in item.get("extra_rubrics", [])]
     article.tags.set(item["tags"])
+    article.save_revision().publish()
+    return article
+
+
+def _seed_title() -> str:
+    """The seed article's title: the capture's first line after the rubric line."""
+    lines = [line.strip() for line in SEED_CAPTURE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return lines[1]
+
+
+@transaction.atomic
+def _translate_seed(*, seed_title: str, now: dt.datetime) -> ArticlePage | None:
+    """The seed article's demo translation into Kazakh (data/seed/translation-kk.json), so
+    that a reader of the demo can switch languages on it. Made once; None if the seed is
+    missing."""
+    data = json.loads(SEED_TRANSLATION.read_text(encoding="utf-8"))
+    key = f"demo:seed-translation-{data['language']}"
+    existing = ArticlePage.objects.filter(source_id=key).first()
+    if existing is not None:
+        return existing
+    seed = ArticlePage.objects.filter(title=seed_title, translation_of__isnull=True).first()
+    if seed is None:
+        return None
+    published = min(now, (seed.first_published_at or now) + dt.timedelta(minutes=30))
+    article = ArticlePage(
+        title=data["title"],
+        slug=data["slug"],
+        lead=data["lead"],
+        body=paragraphs_html(data["paragraphs"]) + f"<p><i>{escape(data['demo_notice'])}</i></p>",
+        hero_image=seed.hero_image,
+        hero_caption=seed.hero_caption,
+        content_language=data["language"],
+        translation_of=seed,
+        source_id=key,
+        first_published_at=published,
+    )
+    seed.get_parent().add_child(instance=article)
+    article.set_byline(seed.authors)
+    article.tags.set(list(seed.tags.all()))
     article.save_revision().publish()
     return article
 

@@ -21,6 +21,14 @@ class ArticlePageForm(WagtailAdminPageForm):
         if extra is not None and self.parent_page is not None:
             # The primary rubric (the parent) lists the article anyway.
             extra.queryset = extra.queryset.exclude(pk=self.parent_page.pk)
+        language = self.fields.get("content_language")
+        if language is not None:
+            language.required = False
+
+    def clean_content_language(self):
+        # A post without the field (an older form, a script) keeps the article Russian
+        # rather than failing on a field the editor never saw.
+        return self.cleaned_data.get("content_language") or "ru"
 
     def clean(self):
         cleaned_data = super().clean()

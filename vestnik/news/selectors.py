@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Max, OuterRef, Subquery
+from django.db.models import Max, OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -344,6 +344,76 @@ def article_context(*, article: ArticlePage, preview: bool = False) -> dict:
         "correction_notes": [note for note in notes if note.text_is_shown],
         "modified_at": notes[-1].noted_at if notes else None,
     }
+
+
+@dataclass(frozen=True)
+class TranslationLink:
+    id: int
+    language: str
+    url: str  # relative to the site root, without a language prefix: "/politika/slug/"
+    is_original: bool
+
+
+def translation_group_id(article: ArticlePage) -> int:
+    """The id a translation group is known by: its original's."""
+    return article.translation_of_id or article.pk
+
+
+def article_url(article: ArticlePage) -> str | None:
+    """The article's site path without a query ("/politika/slug/"), or None under a
+    rubric that is not live."""
+    rubric = rubric_of(article)
+    return f"{rubric.url}{article.slug}/" if rubric is not None else None
+
+
+def article_translations(*, article: ArticlePage, preview: bool = False) -> list[TranslationLink]:
+    """The other live articles of the article's translation group (its original and the
+    original's translations), in the order of settings.LANGUAGES.
+
+    One query, cached until the next publish; the page depends on ``translations:<group>``,
+    which any publish, unpublish, move or delete of a member bumps (caching/services.py).
+    """
+    group = translation_group_id(article)
+    if group is None:  # a new page being previewed
+        return []
+
+    def compute():
+        rows = (
+            ArticlePage.objects.live()
+            .filter(Q(pk=group) | Q(translation_of_id=group))
+            .values_list("id", "content_language", "path", "slug", "translation_of_id")
+        )
+        order = [code for code, _name in settings.LANGUAGES]
+        links = []
+        for pk, language, path, slug, translation_of_id in rows:
+            rubric = next((r for r in menu_rubrics() if r.path == path[: -ArticlePage.steplen]), None)
+            if rubric is not None:
+                links.append(TranslationLink(pk, language, f"{rubric.url}{slug}/", translation_of_id is None))
+        return sorted(links, key=lambda t: order.index(t.language) if t.language in order else len(order))
+
+    links = compute() if preview else cached_by_generation(f"translations:{group}", compute, 3600)
+    depends_on(f"translations:{group}")
+    return [link for link in links if link.id != article.pk and link.language != article.content_language]
+
+
+def hreflang_alternates(
+    *, article: ArticlePage, translations: list[TranslationLink]
+) -> list[tuple[str, str]]:
+    """(hreflang, site path with its language prefix) for the article and each live
+    translation, in the order of settings.LANGUAGES, then x-default for the original (when
+    it is live); empty without translations."""
+    from vestnik.core.templatetags.vestnik_i18n import with_language
+
+    own = article_url(article)
+    if not translations or own is None:
+        return []
+    versions = [TranslationLink(article.pk, article.content_language, own, article.translation_of_id is None),
+                *translations]  # fmt: skip
+    order = [code for code, _name in settings.LANGUAGES]
+    versions.sort(key=lambda v: order.index(v.language) if v.language in order else len(order))
+    links = [(v.language, with_language(v.url, v.language)) for v in versions]
+    links += [("x-default", with_language(v.url, v.language)) for v in versions if v.is_original]
+    return links
 
 
 def author_page(*, slug: str, page_number) -> tuple[Author, PaginatorPage]:

@@ -12,7 +12,7 @@ from django.templatetags.static import static
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import SafeString, mark_safe
 
-from vestnik.core.templatetags.vestnik_i18n import strip_language
+from vestnik.core.templatetags.vestnik_i18n import strip_language, with_language
 from vestnik.core.text.excerpt import cut_excerpt, html_to_text
 from vestnik.core.text.sanitise import clean_rich_text
 
@@ -23,9 +23,11 @@ IMAGE_RATIOS = {"16x9": "fill-1200x675", "4x3": "fill-1200x900", "1x1": "fill-12
 LOGO = "img/logo.png"  # 600×60, the size Google asks of a news publisher's logo
 
 
-def canonical_url(request) -> str:
-    """The page in the default language, without query except the page number."""
-    path = strip_language(request.path)
+def canonical_url(request, language: str | None = None) -> str:
+    """The page in the default language, without query except the page number; an article
+    written in another language (``language``) in that language's interface, the address
+    its hreflang alternates give."""
+    path = with_language(strip_language(request.path), language or settings.LANGUAGE_CODE)
     page = request.GET.get("page")
     query = f"?page={page}" if page and page.isdigit() and page != "1" else ""
     return request.build_absolute_uri(path + query)
@@ -91,10 +93,11 @@ def image_urls(request, image) -> list[str]:
     return [request.build_absolute_uri(path) for path in paths]
 
 
-def news_article(request, page, *, rubric, byline, tags, notes=(), modified_at=None) -> dict:
+def news_article(request, page, *, rubric, byline, tags, notes=(), modified_at=None, translations=()) -> dict:
     """schema.org NewsArticle. ``notes``: the correction notes readers see, oldest first;
-    ``modified_at``: the newest note's time (else the last publication is dateModified)."""
-    url = canonical_url(request)
+    ``modified_at``: the newest note's time (else the last publication is dateModified);
+    ``translations``: (language, absolute URL, is the original) of its live translations."""
+    url = canonical_url(request, page.content_language)
     description = xml_safe(page.search_description or cut_excerpt(page.lead, 300))
     data = {
         "@context": "https://schema.org",
@@ -105,7 +108,7 @@ def news_article(request, page, *, rubric, byline, tags, notes=(), modified_at=N
         "description": description,
         "datePublished": page.published_at,
         "dateModified": modified_at or page.last_published_at or page.published_at,
-        "inLanguage": "ru",
+        "inLanguage": page.content_language,
         "isAccessibleForFree": True,
         "author": [
             {
@@ -136,6 +139,11 @@ def news_article(request, page, *, rubric, byline, tags, notes=(), modified_at=N
     ]
     if corrections:
         data["correction"] = corrections
+    original = next((u for _lang, u, is_original in translations if is_original), None)
+    if original:
+        data["translationOfWork"] = {"@id": original}
+    elif translations:
+        data["workTranslation"] = [{"@id": u, "inLanguage": lang} for lang, u, _original in translations]
     return data
 
 

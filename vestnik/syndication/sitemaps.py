@@ -8,6 +8,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 from wagtail.models import Page
 
+from vestnik.core.templatetags.vestnik_i18n import with_language
 from vestnik.news.models import ArticlePage, Author, HomePage, InfoPage, RubricPage, Tag
 from vestnik.news.selectors import (
     CountCachedPaginator,
@@ -57,12 +58,19 @@ class ArticleSitemap(_RowSitemap):
             ArticlePage.objects.live()
             .order_by("pk")
             .values(
-                "pk", "url_path", "last_published_at", "updated_at", "hero_image__file", "hero_image__title"
+                "pk",
+                "url_path",
+                "last_published_at",
+                "updated_at",
+                "hero_image__file",
+                "hero_image__title",
+                "content_language",
             )
         )
 
     def location(self, item):
-        return self._relative(item["url_path"])
+        # The canonical address: an article in Kazakh is at /kk/… (its hreflang and canonical link).
+        return with_language(self._relative(item["url_path"]), item["content_language"])
 
     def lastmod(self, item):
         return item["updated_at"] or item["last_published_at"]

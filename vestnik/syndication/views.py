@@ -13,6 +13,7 @@ from django.utils.html import escape
 from django.views.decorators.http import condition
 
 from vestnik.caching.middleware import mark_public
+from vestnik.core.templatetags.vestnik_i18n import with_language
 from vestnik.news.generation import content_generation
 from vestnik.news.models import ArticlePage
 from vestnik.news.selectors import home_url_path, latest_publish_time, site_path
@@ -54,18 +55,22 @@ def news_sitemap(request):
         ArticlePage.objects.live()
         .filter(first_published_at__gte=since)
         .order_by("-first_published_at")
-        .values("url_path", "title", "first_published_at")[:1000]
+        .values("url_path", "title", "first_published_at", "content_language")[:1000]
     )
     home = home_url_path()
     articles = [
         {
-            "location": request.build_absolute_uri(site_path(row["url_path"], home)),
+            # The article's canonical address: in its own language's interface.
+            "location": request.build_absolute_uri(
+                with_language(site_path(row["url_path"], home), row["content_language"])
+            ),
+            "language": row["content_language"],
             "title": xml_safe(row["title"]),
             "published": row["first_published_at"],
         }
         for row in rows
     ]
-    context = {"articles": articles, "publication": xml_safe(settings.WAGTAIL_SITE_NAME), "language": "ru"}
+    context = {"articles": articles, "publication": xml_safe(settings.WAGTAIL_SITE_NAME)}
     return render(request, "syndication/news_sitemap.xml", context, content_type="application/xml")
 
 

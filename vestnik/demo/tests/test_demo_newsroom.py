@@ -32,6 +32,10 @@ def test_demo_loads_seed_and_about_fifty_articles_with_images_once(client, media
     assert 'href="/author/anuar-nurpeisov/"' in html
     sidebar = html[html.index('class="recent"') :]
     assert "назад" in sidebar and "ago" not in sidebar
+    # Its demo Kazakh translation, which the seed's language switcher leads to.
+    kazakh = ArticlePage.objects.get(translation_of=seed)
+    assert kazakh.live and kazakh.content_language == "kk" and kazakh.title.startswith("Қазақстаннан")
+    assert f'href="/kk/politika/{kazakh.slug}/"' in html
     check_staff(report.staff)
 
     again = load_demo(now=now + dt.timedelta(minutes=5))
@@ -39,6 +43,8 @@ def test_demo_loads_seed_and_about_fifty_articles_with_images_once(client, media
     assert again.articles_total == report.articles_total
     assert again.password == report.password
     assert again.staff == report.staff
+    # Last: a request in Kazakh leaves Kazakh active in this thread.
+    assert "демонстрациялық аударма" in client.get(f"/kk/politika/{kazakh.slug}/").content.decode()
 
 
 def check_staff(staff) -> None:

@@ -38,6 +38,8 @@ from .tags import ArticleTag
 # Paths that our own URL patterns answer before the page tree does.
 RESERVED_SLUGS = {"admin", "django-admin", "author", "tag", "static", "media", "documents",
                   "search", "api", "feeds", "kk", "en", "ru", "i18n", "sitemap.xml", "robots.txt"}  # fmt: skip
+# The languages an article can be written in: the interface languages (settings.LANGUAGES).
+CONTENT_LANGUAGES = [("ru", _("русский")), ("kk", _("казахский")), ("en", _("английский"))]
 BODY_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "blockquote", "image",
                  "embed", "hr"]  # fmt: skip
 
@@ -289,6 +291,27 @@ class ArticlePage(CleanRichTextMixin, NoRestrictionQueriesMixin, TransliteratedS
         editable=False,
         help_text=_("Ключ записи в источнике, по которому повторный импорт узнаёт материал."),
     )
+    content_language = models.CharField(
+        _("язык материала"),
+        max_length=2,
+        choices=CONTENT_LANGUAGES,
+        default="ru",
+        help_text=_("На каком языке написаны заголовок, лид и текст."),
+    )
+    # One level only: translations point at the original, never at another translation
+    # (clean() refuses it), so a group is the original and its translations, one query.
+    translation_of = models.ForeignKey(
+        "self",
+        verbose_name=_("перевод материала"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="translations",
+        help_text=_(
+            "Если этот материал — перевод другого, выберите оригинал. Читатель переключается "
+            "между переводами кнопками языков вверху страницы."
+        ),
+    )
 
     objects = ArticlePageManager()
 
@@ -302,6 +325,9 @@ class ArticlePage(CleanRichTextMixin, NoRestrictionQueriesMixin, TransliteratedS
         FieldPanel("tags"),
         article_image_panel(),
         MultiFieldPanel([FieldPanel("breaking_until"), FieldPanel("embargo_until")], heading=_("Выпуск")),
+        MultiFieldPanel(
+            [FieldPanel("content_language"), FieldPanel("translation_of")], heading=_("Язык и переводы")
+        ),
         InlinePanel(
             "correction_notes",
             heading=_("Исправления и обновления"),
@@ -364,6 +390,48 @@ class ArticlePage(CleanRichTextMixin, NoRestrictionQueriesMixin, TransliteratedS
             # when the editor lifts or moves it, and is set again below while one holds.
             self.go_live_at = None
         self.go_live_at = embargoed_go_live(self.go_live_at, self.embargo_until, now)
+        self.clean_translation()
+
+    def clean_translation(self) -> None:
+        """A translation points at an original that is no translation itself, and no two
+        articles of a group (the original and its translations) share a language."""
+        original = self.translation_of
+        if original is not None:
+            if self.pk and original.pk == self.pk:
+                raise ValidationError({"translation_of": _("Материал не может быть переводом самого себя.")})
+            if original.translation_of_id is not None:
+                root = ArticlePage.objects.filter(pk=original.translation_of_id).values_list(
+                    "title", flat=True
+                )
+                raise ValidationError({"translation_of": _(
+                    "«%(chosen)s» сам является переводом материала «%(root)s». Выберите оригинал — «%(root)s»."
+                ) % {"chosen": original.title, "root": root.first() or original.translation_of_id}})  # fmt: skip
+            if self.pk:
+                own = list(
+                    ArticlePage.objects.filter(translation_of_id=self.pk).values_list("title", flat=True)[:3]
+                )
+                if own:
+                    raise ValidationError({"translation_of": _(
+                        "У этого материала уже есть переводы (%(titles)s), поэтому сам он переводом "
+                        "быть не может: оригинал в группе переводов один."
+                    ) % {"titles": ", ".join(f"«{t}»" for t in own)}})  # fmt: skip
+        clash = self.group_member_in_language(self.content_language)
+        if clash is not None:
+            raise ValidationError({"content_language": _(
+                "В этой группе переводов уже есть материал на языке «%(language)s»: «%(title)s». "
+                "У каждого перевода свой язык."
+            ) % {"language": self.get_content_language_display(), "title": clash}})  # fmt: skip
+
+    def group_member_in_language(self, language: str) -> str | None:
+        """The title of another article of this one's translation group written in
+        ``language``, if there is one."""
+        root = self.translation_of_id or self.pk
+        if root is None:
+            return None
+        members = ArticlePage.objects.filter(models.Q(pk=root) | models.Q(translation_of_id=root))
+        if self.pk:
+            members = members.exclude(pk=self.pk)
+        return members.filter(content_language=language).values_list("title", flat=True).first()
 
     def _stored_state(self) -> tuple[bool, dt.datetime | None]:
         """Whether a version of the article has been published and is live, and the embargo
@@ -421,6 +489,31 @@ class ArticlePage(CleanRichTextMixin, NoRestrictionQueriesMixin, TransliteratedS
 
         context = super().get_context(request, *args, **kwargs)
         # The sidebar (newest, most read) is a shared fragment: vestnik/caching/fragments.py.
-        context.update(selectors.article_context(article=self, preview=getattr(request, "is_preview", False)))
+        preview = getattr(request, "is_preview", False)
+        context.update(selectors.article_context(article=self, preview=preview))
+        context.update(self.language_context(request, preview=preview))
         context["now"] = timezone.now()
         return context
+
+    def language_context(self, request, *, preview: bool) -> dict:
+        """The switcher leading to the article's translations, hreflang alternates, and the
+        content language for lang attributes, og:locale, JSON-LD and the canonical URL."""
+        from vestnik.core.languages import OG_LOCALES, language_links
+        from vestnik.news import selectors
+
+        translations = selectors.article_translations(article=self, preview=preview)
+        return {
+            "content_language": self.content_language,
+            "og_locale": OG_LOCALES.get(self.content_language, "ru_RU"),
+            "og_locale_alternates": [
+                OG_LOCALES[t.language] for t in translations if t.language in OG_LOCALES
+            ],
+            "language_links": language_links(
+                request.path, translations={t.language: t.url for t in translations}
+            ),
+            "hreflang_alternates": [
+                (code, request.build_absolute_uri(path))
+                for code, path in selectors.hreflang_alternates(article=self, translations=translations)
+            ],
+            "article_translations": translations,
+        }

@@ -1,5 +1,6 @@
 from django import template
 
+from vestnik.core.templatetags.vestnik_i18n import with_language
 from vestnik.syndication import metadata
 
 register = template.Library()
@@ -7,7 +8,7 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
-    return metadata.canonical_url(context["request"])
+    return metadata.canonical_url(context["request"], context.get("content_language"))
 
 
 @register.simple_tag(takes_context=True)
@@ -27,6 +28,10 @@ def article_ld(context, page):
         tags=context.get("article_tags") or [],
         notes=context.get("correction_notes") or [],
         modified_at=context.get("modified_at"),
+        translations=[
+            (t.language, request.build_absolute_uri(with_language(t.url, t.language)), t.is_original)
+            for t in context.get("article_translations") or []
+        ],
     )
     trail = [(r.title, r.url) for r in context.get("rubric_trail") or ([rubric] if rubric else [])]
     crumbs = [("Главная", "/"), *trail, (page.title, page.url)]

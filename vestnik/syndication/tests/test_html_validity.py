@@ -48,7 +48,12 @@ def test_public_pages_have_no_html5_errors(client, newsroom, tmp_path, settings)
     article = newsroom["articles"][0]
     add_note(article, "<p>Исправлена дата заседания.</p>", at=timezone.now() - dt.timedelta(minutes=30))
     article = add_note(article, "<p>Добавлены <b>итоги</b> голосования.</p>", kind="update")
+    # A Kazakh translation of it: lang attributes, hreflang alternates, the switcher's hints.
+    kazakh = article_with(rubric=newsroom["politics"], title="Парламент сайлау туралы заң қабылдады",
+                          content_language="kk", translation_of=article)  # fmt: skip
     pages = {
+        "article-translation": kazakh.url,
+        "article-translation-kk": f"/kk{kazakh.url}",
         "article-pictured": pictured.url,
         "home": "/",
         "rubric": newsroom["politics"].url,
