@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from vestnik.demo.enrichment import enrich_demo
 from vestnik.demo.services import load_demo
 
 
@@ -19,6 +20,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo newsroom: {report.articles_created} articles added, {report.articles_total} published."
         )
+        self.stdout.write(enrich_demo())
         self.stdout.write(self.style.SUCCESS(
             f"Admin: http://127.0.0.1:{port}/admin/  user: {report.username}  password: {report.password}"
         ))  # fmt: skip

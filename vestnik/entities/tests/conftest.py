@@ -1,0 +1,53 @@
+"""A fake extraction (the real one, natasha, is another module and slow to load): each known
+name is found as many times as its needle occurs in the text."""
+
+from types import SimpleNamespace
+
+import pytest
+
+KNOWN = [
+    ("PER", "Михаил Жилин", "Жилин", ()),
+    ("ORG", "ФСБ", "ФСБ", ("Федеральная служба безопасности",)),
+    ("LOC", "Астана", "Астан", ()),
+    ("ORG", "Парламент", "Парламент", ()),
+    ("PER", "Айдос Серикбаев", "Серикбаев", ()),
+]
+
+
+def fake_extract(text: str):
+    return [
+        SimpleNamespace(kind=kind, name=name, count=text.count(needle), aliases=aliases)
+        for kind, name, needle, aliases in KNOWN
+        if needle in text
+    ]
+
+
+@pytest.fixture
+def extraction(monkeypatch):
+    """Replace natasha with fake_extract; returns the list of texts it was asked about."""
+    calls = []
+
+    def extract(text):
+        calls.append(text)
+        return fake_extract(text)
+
+    monkeypatch.setattr("vestnik.entities.services.extract", extract)
+    return calls
+
+
+@pytest.fixture
+def enrich_on_publish(settings, extraction):
+    settings.VESTNIK_ENRICH_ON_PUBLISH = True
+    return extraction
+
+
+@pytest.fixture
+def auto_accept(home):
+    from wagtail.models import Site
+
+    from vestnik.entities.models import EntitySettings
+
+    settings = EntitySettings.for_site(Site.objects.get(is_default_site=True))
+    settings.auto_accept = True
+    settings.save()
+    return settings
