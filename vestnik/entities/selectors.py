@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 
@@ -16,7 +17,7 @@ from vestnik.news.generation import cached_by_generation
 from vestnik.news.models import ArticlePage
 from vestnik.news.selectors import _paginate, rubric_of
 
-from .models import Entity, Kind, Mention
+from .models import Entity, Kind, Mention, RelatedArticle, TimelineLink
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class ArticleLink:
 
 def _links(rows) -> list[ArticleLink]:
     links = []
-    for pk, title, slug, path, published_at in rows:
+    for pk, title, slug, path, published_at, *_ in rows:
         rubric = rubric_of(ArticlePage(path=path))
         if rubric is not None:  # under a rubric that is not live: not reachable
             links.append(ArticleLink(pk, title, f"{rubric.url}{slug}/", published_at))
@@ -56,15 +57,23 @@ def _enrichment(article: ArticlePage) -> dict:
             .distinct()
             .order_by("kind", "name")
         ]
-    fields = ("pk", "title", "slug", "path", "first_published_at")
-    related = _links(
-        ArticlePage.objects.live().filter(related_to__article_id=article_id)
-        .order_by("related_to__position").values_list(*fields)
-    )  # fmt: skip
-    timeline = _links(
-        ArticlePage.objects.live().filter(timeline_backlinks__article_id=article_id)
-        .order_by("first_published_at", "pk").values_list(*fields)
-    )  # fmt: skip
+    # Both lists in one query: the related (with their position) and the story's articles.
+    position = RelatedArticle.objects.filter(article_id=article_id, related_id=OuterRef("pk")).values(
+        "position"
+    )
+    in_story = TimelineLink.objects.filter(article_id=article_id, other_id=OuterRef("pk"))
+    rows = list(
+        ArticlePage.objects.live()
+        .filter(
+            Q(pk__in=RelatedArticle.objects.filter(article_id=article_id).values("related_id"))
+            | Q(pk__in=TimelineLink.objects.filter(article_id=article_id).values("other_id"))
+        )
+        .annotate(position=Subquery(position[:1]), in_story=Exists(in_story))
+        .order_by("first_published_at", "pk")
+        .values_list("pk", "title", "slug", "path", "first_published_at", "position", "in_story")
+    )
+    related = _links(sorted((r for r in rows if r[5] is not None), key=lambda r: r[5]))
+    timeline = _links(r for r in rows if r[6])
     if timeline:
         rubric = rubric_of(article)
         own = ArticleLink(article_id, article.title, f"{rubric.url if rubric else '/'}{article.slug}/",

@@ -6,6 +6,7 @@ from django.db.models.signals import post_save
 from wagtail.signals import page_published, page_unpublished
 
 from vestnik.caching import services as page_cache
+from vestnik.news.generation import bump_content_generation
 from vestnik.news.models import ArticlePage
 
 from .models import Entity, Mention
@@ -41,6 +42,9 @@ def _unpublished(sender, instance, **kwargs):
 
 def _entity_saved(sender, instance, created, **kwargs):
     if not created:
+        # Articles' cached entity lists (selectors.article_enrichment) carry the name, as
+        # cached bylines carry an author's: a new generation, as for an author.
+        bump_content_generation()
         page_cache.invalidate({f"entity:{instance.pk}"})
 
 

@@ -5,6 +5,9 @@ from types import SimpleNamespace
 
 import pytest
 
+# The newsroom's roles, for the editor's decisions by role.
+from vestnik.newsroom.tests.conftest import desks, reporter  # noqa: F401
+
 KNOWN = [
     ("PER", "Михаил Жилин", "Жилин", ()),
     ("ORG", "ФСБ", "ФСБ", ("Федеральная служба безопасности",)),
