@@ -7,8 +7,8 @@ the models (tests/test_no_models_in_web.py holds it).
 
 Related articles of A: live articles B ranked by
     score = ENTITY_WEIGHT × (accepted entities A and B share) + cosine(A, B),
-the cosine over TF-IDF vectors of their lemmas (term frequency from the stored analysis,
-document frequency from the search index's vocabulary), keeping those with a shared entity
+the cosine over TF-IDF vectors of their lemmas (the search index's lemmatizer; term
+frequency stored by the analysis, document frequency over the candidate pool), keeping those with a shared entity
 or a cosine of at least MIN_SIMILARITY; equal scores put the newer article first.
 
 Timeline of A ("Хронология"): the live articles published within TIMELINE_WINDOW of A that
@@ -207,23 +207,21 @@ def lemma_frequencies(article: ArticlePage) -> dict[str, float]:
     return {lemma: n / total for lemma, n in counts.most_common(TOP_LEMMAS)}
 
 
-def _idf(words: Iterable[str]) -> dict[str, float]:
-    """Inverse document frequency from the search index's vocabulary (a word's count of
-    articles); a word it lacks counts as rare."""
-    from vestnik.search.models import SearchDocument, SearchWord
-
-    words = set(words)
-    total = SearchDocument.objects.count()
-    df = dict(SearchWord.objects.filter(word__in=words).values_list("word", "documents"))
-    return {w: math.log((total + 1) / (df.get(w, 0) + 1)) + 1 for w in words}
+def _idf(bags: list[dict[str, float]]) -> dict[str, float]:
+    """Inverse document frequency of each lemma over the candidate pool (the article and its
+    candidates): a lemma every one of them has (a stock phrase, the site's boilerplate)
+    weighs nothing."""
+    total = len(bags)
+    df = Counter(lemma for bag in bags for lemma in bag)
+    return {lemma: math.log((total + 1) / (n + 1)) for lemma, n in df.items()}
 
 
 def _cosine(a: dict[str, float], b: dict[str, float], idf: dict[str, float]) -> float:
-    dot = sum(a[w] * b[w] * idf.get(w, 1) ** 2 for w in a.keys() & b.keys())
+    dot = sum(a[w] * b[w] * idf.get(w, 0) ** 2 for w in a.keys() & b.keys())
     if not dot:
         return 0.0
-    norm_a = math.sqrt(sum((v * idf.get(w, 1)) ** 2 for w, v in a.items()))
-    norm_b = math.sqrt(sum((v * idf.get(w, 1)) ** 2 for w, v in b.items()))
+    norm_a = math.sqrt(sum((v * idf.get(w, 0)) ** 2 for w, v in a.items()))
+    norm_b = math.sqrt(sum((v * idf.get(w, 0)) ** 2 for w, v in b.items()))
     return dot / (norm_a * norm_b)
 
 
@@ -270,7 +268,7 @@ def related_ranking(article_id: int) -> list[tuple[int, float]]:
     dates = {pk: when for pk, when, _ in rows}
     lemmas = {pk: bag or {} for pk, _, bag in rows}
     own = lemmas.get(article_id, {})
-    idf = _idf(own)
+    idf = _idf(list(lemmas.values()))
     scored = []
     for pk in candidates:
         similarity = _cosine(own, lemmas.get(pk, {}), idf)
