@@ -20,7 +20,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo newsroom: {report.articles_created} articles added, {report.articles_total} published."
         )
-        self.stdout.write(enrich_demo())
         self.stdout.write(self.style.SUCCESS(
             f"Admin: http://127.0.0.1:{port}/admin/  user: {report.username}  password: {report.password}"
         ))  # fmt: skip
@@ -28,3 +27,4 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(
                 f"{member.role}: user: {member.username}  password: {member.password}"
             ))  # fmt: skip
+        self.stdout.write(enrich_demo())
