@@ -157,7 +157,7 @@ def store_suggestions(*, article: ArticlePage, found: Iterable, auto_accept: boo
 
 
 @transaction.atomic
-def mention_decide(*, mention: Mention, status: str, user=None) -> bool:
+def mention_decide(*, mention: Mention, status: str, user=None, refresh: bool = True) -> bool:
     """The editor's choice on one suggestion; accepting links it to the site's entity.
     Returns whether anything changed (then the pages showing it are invalidated and the
     article's related articles and timeline recomputed in the background)."""
@@ -177,11 +177,16 @@ def mention_decide(*, mention: Mention, status: str, user=None) -> bool:
     mention.save()
     entities = {pk for pk in (before, mention.entity_id) if pk}
     page_cache.invalidate({f"enrichment:{mention.article_id}", *(f"list:entity:{pk}" for pk in entities)})
+    if refresh:
+        refresh_later(mention.article_id)
+    return True
+
+
+def refresh_later(article_id: int) -> None:
+    """Recompute the article's related articles and timeline in the background, after commit."""
     from .tasks import refresh_article_links
 
-    article_id = mention.article_id
     transaction.on_commit(lambda: refresh_article_links.enqueue(article_id))
-    return True
 
 
 # --- lemmas ------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from vestnik.news.models import ArticlePage
 
 from .models import Entity, Mention
 from .panels import FIELD_PREFIX
-from .services import mention_decide
+from .services import mention_decide, refresh_later
 
 
 class EntityViewSet(SnippetViewSet):
@@ -43,8 +43,11 @@ def apply_entity_decisions(request, page):
     changed = 0
     for mention in Mention.objects.filter(article_id=page.pk, pk__in=choices):
         if choices[mention.pk] in Mention.Status.values:
-            changed += mention_decide(mention=mention, status=choices[mention.pk], user=request.user)
+            changed += mention_decide(
+                mention=mention, status=choices[mention.pk], user=request.user, refresh=False
+            )
     if changed:
+        refresh_later(page.pk)
         messages.success(
             request, _("Решения о персонах, организациях и местах сохранены: %(n)d.") % {"n": changed}
         )

@@ -132,3 +132,21 @@ def test_query_count_does_not_grow_with_entities_related_or_articles(
     many = count(client, url)
     assert many == few, (few, many)
     assert many <= (17 if url == first.url else 10)  # as vestnik/news/tests/test_query_counts.py
+
+
+def test_a_decision_purges_the_entity_page_and_feeds_from_the_cdn(politics, extraction, settings,
+                                                                  django_capture_on_commit_callbacks):  # fmt: skip
+    from vestnik.caching.tests.test_cdn_purge import PURGED
+
+    article = analysed_article(politics, "О Жилине", "Жилин.", accept=False)
+    settings.WAGTAILFRONTENDCACHE = {
+        "test": {"BACKEND": "vestnik.caching.tests.test_cdn_purge.RecordingBackend"}
+    }
+    PURGED.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        mention_decide(mention=Mention.objects.get(article=article), status=Mention.Status.ACCEPTED)
+    root = "http://localhost"
+    expected = {f"{root}/persons/mikhail-zhilin/", f"{root}/kk/persons/mikhail-zhilin/",
+                f"{root}/feeds/entity/mikhail-zhilin/rss/", f"{root}/feeds/entity/mikhail-zhilin/atom/"}  # fmt: skip
+    assert expected <= set(PURGED), expected - set(PURGED)
+    PURGED.clear()
