@@ -13,6 +13,7 @@ urlpatterns = [
     path("healthz", include("vestnik.ops.urls")),  # probes: no language prefix, never cached
     # Feeds are language-neutral: one address per feed, whatever the reader's language.
     path("", include("vestnik.syndication.urls")),
+    path("", include("vestnik.entities.feed_urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -28,6 +29,7 @@ if settings.VESTNIK_SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("", include("vestnik.news.urls")),
     path("", include("vestnik.search.urls")),
+    path("", include("vestnik.entities.urls")),  # /persons/…/, /organizations/…/, /places/…/
     # Home, rubric and article pages by one lookup; anything else falls through to Wagtail.
     path("", routing.home),
     path("<slug:rubric>/", routing.rubric),

@@ -159,6 +159,12 @@ def _paths(tags: set[str]) -> tuple[set[str], set[str]]:
             for slug in Tag.objects.filter(pk=pk).values_list("slug", flat=True):
                 pages.add(reverse("news:tag", args=[slug]))
                 feeds |= _feed_urls("tag", slug)
+        elif kind in ("list:entity", "entity"):
+            from vestnik.entities.models import Entity
+
+            for entity in Entity.objects.filter(pk=pk).only("kind", "slug"):
+                pages.add(entity.get_absolute_url())
+                feeds |= {reverse(f"entity-feeds:{name}", args=[entity.slug]) for name in ("rss", "atom")}
     return pages, feeds
 
 

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "vestnik.news",
     "vestnik.newsroom",
     "vestnik.search",
+    "vestnik.entities",
     "vestnik.syndication",
     "vestnik.importers",
     "vestnik.ops",
@@ -403,6 +404,9 @@ TAGGIT_CASE_INSENSITIVE = True
 # How many articles the lists show.
 VESTNIK_RECENT_POSTS = int(os.environ.get("VESTNIK_RECENT_POSTS", "6"))
 VESTNIK_PAGE_SIZE = int(os.environ.get("VESTNIK_PAGE_SIZE", "20"))
+# Analyse each published article in the background (people, organisations, places, related
+# articles, timelines: docs/entities.md). Off, only `manage.py enrich_articles` analyses.
+VESTNIK_ENRICH_ON_PUBLISH = env_bool("VESTNIK_ENRICH_ON_PUBLISH", True)
 # Seconds a rendered "recent posts" block may be reused; its relative times are
 # never staler than this (docs/caching.md).
 VESTNIK_FRAGMENT_TTL = int(os.environ.get("VESTNIK_FRAGMENT_TTL", "60"))

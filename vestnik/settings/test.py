@@ -22,6 +22,8 @@ STORAGES = {
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# The natasha analysis after every publish only where a test asks for it (with a fake extractor).
+VESTNIK_ENRICH_ON_PUBLISH = False
 
 if os.environ.get("VESTNIK_TEST_ON_POSTGRES") == "1":
     url = os.environ.get("VESTNIK_TEST_DATABASE_URL")

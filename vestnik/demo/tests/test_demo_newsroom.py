@@ -82,10 +82,12 @@ def test_load_demo_prints_the_credentials_of_the_admin_and_of_each_role(monkeypa
     staff = [StaffMember("Корреспондент (Политика)", "korrespondent", "k-password-16ch"),
              StaffMember("Главный редактор", "glavred", "g-password-16ch")]  # fmt: skip
     monkeypatch.setattr(command, "load_demo", lambda: DemoReport(0, 50, "admin", "a-password", staff))
+    monkeypatch.setattr(command, "enrich_demo", lambda: "Entities: 50 of 50 articles analysed.")
     out = io.StringIO()
     call_command("load_demo", "--port", "8123", stdout=out)
     assert out.getvalue().splitlines()[1:] == [
         "Admin: http://127.0.0.1:8123/admin/  user: admin  password: a-password",
         "Корреспондент (Политика): user: korrespondent  password: k-password-16ch",
         "Главный редактор: user: glavred  password: g-password-16ch",
+        "Entities: 50 of 50 articles analysed.",
     ]

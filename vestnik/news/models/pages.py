@@ -28,6 +28,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from vestnik.core.text.translit import DEFAULT_TABLE, make_slug
+from vestnik.entities.panels import EntitySuggestionsPanel
 from vestnik.images.renditions import with_list_renditions
 from vestnik.news.forms import ArticlePageForm
 from vestnik.news.panels import article_image_panel, article_rubric_panel, article_seo_panels
@@ -37,7 +38,8 @@ from .tags import ArticleTag
 
 # Paths that our own URL patterns answer before the page tree does.
 RESERVED_SLUGS = {"admin", "django-admin", "author", "tag", "static", "media", "documents",
-                  "search", "api", "feeds", "kk", "en", "ru", "i18n", "sitemap.xml", "robots.txt"}  # fmt: skip
+                  "search", "api", "feeds", "kk", "en", "ru", "i18n", "sitemap.xml", "robots.txt",
+                  "persons", "organizations", "places"}  # fmt: skip
 # The languages an article can be written in: the interface languages (settings.LANGUAGES).
 CONTENT_LANGUAGES = [("ru", _("русский")), ("kk", _("казахский")), ("en", _("английский"))]
 BODY_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "blockquote", "image",
@@ -323,6 +325,7 @@ class ArticlePage(CleanRichTextMixin, NoRestrictionQueriesMixin, TransliteratedS
         article_rubric_panel(),
         InlinePanel("article_authors", label=_("Авторы"), min_num=0),
         FieldPanel("tags"),
+        EntitySuggestionsPanel(heading=_("Персоны, организации, места")),
         article_image_panel(),
         MultiFieldPanel([FieldPanel("breaking_until"), FieldPanel("embargo_until")], heading=_("Выпуск")),
         MultiFieldPanel(

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from vestnik.demo.enrichment import enrich_demo
 from vestnik.demo.services import load_demo
 
 
@@ -26,3 +27,4 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(
                 f"{member.role}: user: {member.username}  password: {member.password}"
             ))  # fmt: skip
+        self.stdout.write(enrich_demo())

@@ -1,0 +1,146 @@
+"""Related articles ranked by shared accepted entities and lemma overlap, newer first among
+equals; story timelines oldest first; both stored by the analysis, updated for the other
+articles whose lists change, and shown on the article page."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from vestnik.entities.models import Mention, RelatedArticle, TimelineLink
+from vestnik.entities.services import TIMELINE_WINDOW, enrich_article, mention_decide, related_ranking
+from vestnik.news.tests.factories import article_with
+
+pytestmark = pytest.mark.django_db
+
+FILLER = "Погода стояла тихая, рынок работал как обычно, дети шли в школу."
+
+
+@pytest.fixture
+def story(extraction, decide, django_capture_on_commit_callbacks):
+    """Publish, analyse and (by default) accept every name, running the tasks queued on commit."""
+
+    def make(rubric, title, text, *, days_ago=0.0, accept=True):
+        with django_capture_on_commit_callbacks(execute=True):
+            article = article_with(rubric=rubric, title=title, body=f"<p>{text}</p>",
+                                   first_published_at=timezone.now() - dt.timedelta(days=days_ago, hours=1))  # fmt: skip
+            enrich_article(article_id=article.pk)
+        if accept:
+            for mention in Mention.objects.filter(article=article):
+                decide(mention, Mention.Status.ACCEPTED)
+        return article
+
+    return make
+
+
+@pytest.fixture
+def decide(django_capture_on_commit_callbacks):
+    def run(mention, status):
+        with django_capture_on_commit_callbacks(execute=True):
+            mention_decide(mention=mention, status=status)
+
+    return run
+
+
+def related_ids(article):
+    return list(RelatedArticle.objects.filter(article=article).values_list("related_id", flat=True))
+
+
+def test_more_shared_entities_rank_higher(politics, story):
+    one = story(politics, "Одна общая", f"Жилин. {FILLER}", days_ago=1)
+    two = story(politics, "Две общие", f"Жилин. ФСБ. {FILLER}", days_ago=2)
+    main = story(politics, "Главная", f"Жилин. ФСБ. {FILLER}")
+    enrich_article(article_id=main.pk, force=True)
+    assert related_ids(main)[:2] == [two.pk, one.pk]
+
+
+def test_among_equals_the_newer_comes_first(politics, story):
+    older = story(politics, "Старее", "Жилин.", days_ago=5)
+    newer = story(politics, "Новее", "Жилин.", days_ago=1)
+    main = story(politics, "Главная", "Жилин.")
+    ranking = related_ranking(main.pk)
+    assert [pk for pk, _ in ranking] == [newer.pk, older.pk]
+    assert ranking[0][1] == ranking[1][1]
+
+
+def test_lemma_overlap_relates_articles_without_shared_entities(politics, story):
+    about_wheat = story(
+        politics, "Урожай пшеницы", "Фермеры собрали пшеницу. Урожай пшеницы вырос, зерно дешевеет."
+    )
+    story(politics, "Футбол", "Сборная выиграла матч. Болельщики праздновали победу на стадионе.")
+    main = story(politics, "Пшеница дорожает", "Цены на пшеницу и зерно: фермеры ждут нового урожая пшеницы.")
+    assert related_ids(main) == [about_wheat.pk]
+
+
+def test_an_unpublished_or_unrelated_article_is_not_related(politics, story):
+    gone = story(politics, "Снятая", "Жилин.")
+    main = story(politics, "Главная", "Жилин.")
+    assert related_ids(main) == [gone.pk]
+    gone.unpublish()
+    enrich_article(article_id=main.pk, force=True)
+    assert related_ids(main) == []
+
+
+def test_a_new_article_enters_the_related_lists_of_the_others(politics, story):
+    first = story(politics, "Первая", "Жилин.", days_ago=1)
+    assert related_ids(first) == []
+    second = story(politics, "Вторая", "Жилин.")
+    assert related_ids(first) == [second.pk]
+
+
+def test_rejecting_an_entity_updates_the_related_lists_both_ways(politics, story, decide):
+    first = story(politics, "Первая", "Жилин.", days_ago=1)
+    second = story(politics, "Вторая", "Жилин.")
+    assert related_ids(first) == [second.pk] and related_ids(second) == [first.pk]
+    decide(Mention.objects.get(article=second), Mention.Status.REJECTED)
+    assert related_ids(first) == [] and related_ids(second) == []
+
+
+def test_timeline_joins_articles_sharing_two_key_entities_within_the_window(politics, story):
+    text = "Жилин. Жилин. ФСБ. ФСБ."
+    start = story(politics, "Задержание", text, days_ago=10)
+    trial = story(politics, "Суд", text, days_ago=3)
+    verdict = story(politics, "Приговор", text)
+    once = story(politics, "Упомянут однажды", "Жилин. ФСБ.", days_ago=2)  # not a key entity there
+    too_old = story(politics, "Давняя история", text, days_ago=TIMELINE_WINDOW.days + 12)
+    members = set(TimelineLink.objects.filter(article=verdict).values_list("other_id", flat=True))
+    assert members == {start.pk, trial.pk}
+    assert once.pk not in members and too_old.pk not in members
+    assert set(TimelineLink.objects.filter(article=start).values_list("other_id", flat=True)) == {
+        trial.pk,
+        verdict.pk,
+    }
+
+
+def test_timeline_is_shown_oldest_first_with_the_article_in_its_place(client, politics, story):
+    text = "Жилин. Жилин. ФСБ. ФСБ."
+    story(politics, "Задержание", text, days_ago=10)
+    trial = story(politics, "Суд над Жилиным", text, days_ago=3)
+    story(politics, "Приговор", text)
+    html = client.get(trial.url).content.decode()
+    timeline = html.split('id="timeline-heading"', 1)[1].split("</aside>", 1)[0]
+    assert "Хронология" in timeline
+    assert timeline.index("Задержание") < timeline.index("Суд над Жилиным") < timeline.index("Приговор")
+    assert 'aria-current="page"' in timeline.split("Приговор")[0].split("Задержание")[1]
+
+
+def test_leaving_the_story_updates_the_others_timelines(client, politics, story, decide, settings):
+    settings.VESTNIK_PAGE_CACHE = True
+    text = "Жилин. Жилин. ФСБ. ФСБ."
+    first = story(politics, "Задержание", text, days_ago=2)
+    second = story(politics, "Приговор", text)
+    assert "Приговор" in client.get(first.url).content.decode()  # cached now
+    decide(Mention.objects.get(article=second, name="ФСБ"), Mention.Status.REJECTED)
+    assert not TimelineLink.objects.exists()
+    assert 'id="timeline-heading"' not in client.get(first.url).content.decode()
+
+
+def test_related_articles_are_shown_on_the_article_page(client, politics, story):
+    other = story(politics, "Другая о Жилине", "Жилин.", days_ago=1)
+    main = story(politics, "Главная", "Жилин.")
+    main_url, other_url = main.url, other.url
+    html = client.get(main_url).content.decode()
+    related = html.split('id="related-heading"', 1)[1].split("</aside>", 1)[0]
+    assert f'href="{other_url}"' in related
+    kazakh = client.get(f"/kk{main_url}").content.decode()
+    assert f'href="/kk{other_url}"' in kazakh
