@@ -37,9 +37,9 @@ def test_command_analyses_every_live_article_then_resumes(politics, extraction_i
     assert len(extraction_installed) == 6
 
 
-def test_command_without_the_extraction_names_the_missing_module(politics, monkeypatch):
-    monkeypatch.setitem(sys.modules, "vestnik.entities.extraction", None)  # import fails
-    with pytest.raises(CommandError, match="vestnik.entities.extraction"):
+def test_command_without_natasha_names_the_missing_package(politics, monkeypatch):
+    monkeypatch.setitem(sys.modules, "natasha", None)  # as if not installed
+    with pytest.raises(CommandError, match="natasha is not installed"):
         call_command("enrich_articles", stdout=io.StringIO())
 
 

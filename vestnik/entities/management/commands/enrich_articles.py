@@ -1,3 +1,5 @@
+import importlib.util
+
 from django.core.management.base import BaseCommand, CommandError
 
 from vestnik.core.progress import Progress
@@ -15,12 +17,11 @@ class Command(BaseCommand):
         parser.add_argument("--force", action="store_true", help="analyse again articles analysed already")
 
     def handle(self, *args, force, **options):
-        try:
-            from vestnik.entities import extraction  # noqa: F401 — loads natasha's models lazily
-        except ImportError as error:
+        # Said before the first article rather than as a traceback in the middle of the archive.
+        if importlib.util.find_spec("natasha") is None:
             raise CommandError(
-                f"The entity extraction is not installed (vestnik.entities.extraction): {error}"
-            ) from error
+                "natasha is not installed: the entity extraction needs it (pip install -r requirements.lock)"
+            )
         progress = Progress(self.stdout, "Анализ материалов", per_second=" мат./с")
         analysed, total = enrich_archive(force=force, progress=progress)
         progress.finish()
