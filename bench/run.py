@@ -5,7 +5,9 @@ Sizes: BENCH_SQLITE_ARTICLES (default 100,000), BENCH_POSTGRES_ARTICLES (default
 BENCH_HTTP_ARTICLES (default 100,000), BENCH_ADMIN_ARTICLES and BENCH_PLANS_ARTICLES (default 1,000,000),
 BENCH_SOAK_ARTICLES (default 100,000) and BENCH_SOAK_SECONDS (default 300). BENCH_POSTGRES_URL names the server (default the
 local one); the PostgreSQL half is skipped, and says so, when it cannot be reached.
-BENCH_ONLY=http (or search, sitemap, admin, plans, soak, wxr, entities; comma-separated) runs only those benchmarks.
+BENCH_ONLY=http (or search, sitemap, admin, plans, soak, wxr, entities, budget; comma-separated) runs only those benchmarks.
+budget measures the running demo site (BENCH_BUDGET_URL, default http://127.0.0.1:8000) and says
+SKIPPED without one.
 """
 
 from __future__ import annotations
@@ -126,11 +128,17 @@ def main() -> int:
         saved["entities"] = run_json("entities_bench.py", OUT / "entities.json")
         print()
         print(importlib.import_module("entities_bench").report(saved["entities"]))
+    if wanted("budget"):  # the demo site as a throttled phone: `make demo` must be running
+        saved["budget"] = run_json("page_budget_bench.py", OUT / "budget.json")
+        if saved["budget"]:
+            print()
+            print(importlib.import_module("page_budget_bench").report(saved["budget"]))
     everything = {
         "search": results,
         "sitemap": sitemap,
         "wxr": saved.get("wxr"),
         "entities": saved.get("entities"),
+        "budget": saved.get("budget"),
     } | {name: saved.get(name) for name, *_ in reported}
     summary.write_text(json.dumps(everything, ensure_ascii=False, indent=2))
     print(f"\nJSON: {summary}")

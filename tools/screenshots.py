@@ -1,7 +1,13 @@
-"""Screenshots of the demo site's pages (phone and desktop) and of the admin's article editor
-and review screen (desktop) into docs/screenshots/.
+"""Screenshots of the demo site's pages and of the admin's article editor and review screen
+(desktop) into docs/screenshots/.
 
-Usage: `make screenshots` while `make demo` serves on PORT (default 8000). The admin's pictures
+Each public page type (home, rubric, article, its Kazakh version, author, tag, search, a
+search with a suggestion, 404) on a 390-px phone and a 1280-px desktop, in light and dark
+(prefers-color-scheme): ``<page>-<phone|desktop>-<light|dark>.png``. Phone pictures are one
+screen (what a reader judges first), desktop ones the whole page.
+
+Usage: `make screenshots` while `make demo` serves on PORT (default 8000); `--only article`
+takes one page type. The admin's pictures
 are taken as the demo's Политика editor, whose password `make demo` keeps in var/demo-newsroom.txt.
 Drives Debian's /usr/bin/chromium through Playwright; downloads no browser.
 """
@@ -24,6 +30,7 @@ AWAITING_REVIEW_TITLE = "Мажилис рассмотрит поправки"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+SCHEMES = ("light", "dark")
 
 
 def find_pages(base: str) -> dict[str, str]:
@@ -39,6 +46,7 @@ def find_pages(base: str) -> dict[str, str]:
         "article": article_path,
         "article-kk": "/kk" + article_path,
         "author": "/author/anuar-nurpeisov/",
+        "tag": "/tag/almaty/",
         "404": "/no-such-page/",
         "search": "/search/?q=%D0%96%D0%B8%D0%BB%D0%B8%D0%BD%D0%B0",  # Жилина
         "search-suggestion": "/search/?q=ghtpbltyn",  # президент typed in the Latin layout
@@ -49,26 +57,37 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", default="8000")
     parser.add_argument("--full-page", action="store_true")
+    parser.add_argument("--only", action="append", help="a page type (home, article…); repeatable")
+    parser.add_argument("--no-admin", action="store_true", help="skip the admin's pictures")
     args = parser.parse_args()
     base = f"http://127.0.0.1:{args.port}"
     OUT.mkdir(parents=True, exist_ok=True)
     pages = find_pages(base)
+    if args.only:
+        unknown = set(args.only) - set(pages)
+        if unknown:
+            parser.error(f"--only {', '.join(sorted(unknown))}: expected one of {', '.join(pages)}")
+        pages = {name: path for name, path in pages.items() if name in args.only}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        for view, size in VIEWPORTS.items():
-            context = browser.new_context(viewport=size, device_scale_factor=1, locale="ru-RU")
-            page = context.new_page()
-            for name, path in pages.items():
-                page.goto(base + path, wait_until="networkidle")
-                # Scroll through once so lazy images below the fold load before the shot.
-                page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-                page.wait_for_load_state("networkidle")
-                page.evaluate("window.scrollTo(0, 0)")
-                target = OUT / f"{name}-{view}.png"
-                page.screenshot(path=str(target), full_page=args.full_page or view == "desktop")
-                print(target.relative_to(OUT.parent.parent))
-            context.close()
-        admin_screenshots(browser, base)
+        for scheme in SCHEMES:
+            for view, size in VIEWPORTS.items():
+                context = browser.new_context(
+                    viewport=size, device_scale_factor=1, locale="ru-RU", color_scheme=scheme
+                )
+                page = context.new_page()
+                for name, path in pages.items():
+                    page.goto(base + path, wait_until="networkidle")
+                    # Scroll through once so lazy images below the fold load before the shot.
+                    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+                    page.wait_for_load_state("networkidle")
+                    page.evaluate("window.scrollTo(0, 0)")
+                    target = OUT / f"{name}-{view}-{scheme}.png"
+                    page.screenshot(path=str(target), full_page=args.full_page or view == "desktop")
+                    print(target.relative_to(OUT.parent.parent))
+                context.close()
+        if not args.no_admin and not args.only:
+            admin_screenshots(browser, base)
         browser.close()
 
 

@@ -37,7 +37,8 @@ from .models import (
 from .models.corrections import in_order
 
 RUBRIC_BLOCK_SIZE = 4
-LATEST_NEWS_SIZE = 10
+# The home page shows the first three as top stories (with pictures), the rest in the ribbon.
+LATEST_NEWS_SIZE = 12
 
 
 def site_settings() -> NewsSiteSettings:

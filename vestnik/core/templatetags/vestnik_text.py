@@ -7,13 +7,14 @@ import datetime as dt
 from django import template
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from wagtail.templatetags.wagtailcore_tags import richtext
 
 from vestnik.caching.tags import SHOWS_RELATIVE_TIME, depends_on
 from vestnik.core.richtext import clean_stored_rich_text
 from vestnik.core.text.dates import format_date, format_datetime
 from vestnik.core.text.excerpt import cut_excerpt, html_to_text
+from vestnik.core.text.reading import reading_minutes
 from vestnik.core.text.reltime import relative_time
 
 register = template.Library()
@@ -64,3 +65,12 @@ def clean_richtext(value: str | None):
     (page links, images, media embeds). Use it instead of ``|richtext`` on reader pages:
     Wagtail's filter passes whatever the database holds."""
     return richtext(clean_stored_rich_text(value))
+
+
+@register.simple_tag
+def reading_time(lead: str, body: str):
+    """ "5 минут чтения" / "5 минут оқу" / "5 min read" for an article's lead and body (HTML),
+    from the text the page already holds: no query, and only on a render (pages are cached)."""
+    minutes = reading_minutes(f"{lead or ''} {html_to_text(str(body or ''))}")
+    text = ngettext("%(count)s минута чтения", "%(count)s минут чтения", minutes) % {"count": minutes}
+    return format_html('<span class="reading-time">{}</span>', text)
