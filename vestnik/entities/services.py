@@ -5,11 +5,16 @@ The extraction itself (natasha) is imported only inside ``extract``, which only 
 background task and the ``enrich_articles`` command call: the web process never loads
 the models (tests/test_no_models_in_web.py holds it).
 
-Related articles of A: live articles B ranked by
-    score = ENTITY_WEIGHT × (accepted entities A and B share) + cosine(A, B),
-the cosine over TF-IDF vectors of their lemmas (the search index's lemmatizer; term
-frequency stored by the analysis, document frequency over the candidate pool), keeping those with a shared entity
-or a cosine of at least MIN_SIMILARITY; equal scores put the newer article first.
+Related articles of A: live articles B, other than A's translations, ranked by
+    score = ENTITY_WEIGHT × Σ rarity(e) × prominence(e) over the accepted entities A and B share
+            + cosine(A, B),
+    rarity(e) = ln((N + 1) / (n_e + 1)) / ln(N + 1), N = max(analysed live articles, RARITY_FLOOR),
+    n_e of them about e; prominence(e) = min(1, fewer mentions of e in A or B / KEY_MENTIONS),
+so that a name in a few articles counts about 1 and one in most of a big archive (Казахстан on
+a Kazakh site) little, and a name said once in passing counts half (the floor keeps a young
+site's few articles from making every name common); the cosine over TF-IDF vectors of their lemmas (the search index's
+lemmatizer; term frequency stored by the analysis, document frequency over the candidate pool).
+Kept when the score reaches MIN_SIMILARITY; equal scores put the newer article first.
 
 Timeline of A ("Хронология"): the live articles published within TIMELINE_WINDOW of A that
 share at least TIMELINE_MIN_SHARED key entities with it — accepted entities that each of
@@ -20,11 +25,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from vestnik.caching import services as page_cache
@@ -45,6 +50,7 @@ from .models import (
 TOP_LEMMAS = 60
 MIN_LEMMA_LENGTH = 3
 ENTITY_WEIGHT = 0.5
+RARITY_FLOOR = 1000
 MIN_SIMILARITY = 0.1
 RELATED_SIZE = 5
 CANDIDATE_WINDOW = dt.timedelta(days=180)  # lemma-only candidates: published this close to A
@@ -233,12 +239,37 @@ def _cosine(a: dict[str, float], b: dict[str, float], idf: dict[str, float]) -> 
 # --- related articles --------------------------------------------------------------------
 
 
-def _accepted_entities(article_id: int) -> set[int]:
-    return set(
-        Mention.objects.filter(
-            article_id=article_id, status=Mention.Status.ACCEPTED, entity__isnull=False
-        ).values_list("entity_id", flat=True)
+def _accepted_counts(article_id: int) -> dict[int, int]:
+    """Mentions of each accepted entity in the article (its names together)."""
+    counts = defaultdict(int)
+    for entity, count in Mention.objects.filter(
+        article_id=article_id, status=Mention.Status.ACCEPTED, entity__isnull=False
+    ).values_list("entity_id", "count"):
+        counts[entity] += count
+    return counts
+
+
+def _rarity(entities: set[int]) -> dict[int, float]:
+    """rarity(e) of the module docstring, for these entities."""
+    total = max(ArticleAnalysis.objects.filter(article__live=True).count(), RARITY_FLOOR)
+    counts = (
+        Mention.objects.filter(entity_id__in=entities, status=Mention.Status.ACCEPTED, article__live=True)
+        .values("entity_id")
+        .annotate(n=Count("article_id", distinct=True))
+        .values_list("entity_id", "n")
     )
+    scale = math.log(total + 1) or 1.0
+    return {entity: max(0.0, math.log((total + 1) / (n + 1)) / scale) for entity, n in counts}
+
+
+def _translations(article_id: int) -> set[int]:
+    """The other articles of this one's translation group."""
+    original = ArticlePage.objects.filter(pk=article_id).values_list("translation_of_id", flat=True).first()
+    original = original or article_id
+    group = ArticlePage.objects.filter(Q(pk=original) | Q(translation_of_id=original)).values_list(
+        "pk", flat=True
+    )
+    return set(group) - {article_id}
 
 
 def related_ranking(article_id: int) -> list[tuple[int, float]]:
@@ -247,16 +278,19 @@ def related_ranking(article_id: int) -> list[tuple[int, float]]:
     if row is None or not row[0]:
         return []
     published = row[1] or timezone.now()
-    entities = _accepted_entities(article_id)
-    shared = Counter(
-        article
-        for article, _ in Mention.objects.filter(
-            entity_id__in=entities, status=Mention.Status.ACCEPTED, article__live=True
-        )
+    own = _accepted_counts(article_id)
+    rarity = _rarity(set(own))
+    counts = defaultdict(int)
+    for article, entity, count in (
+        Mention.objects.filter(entity_id__in=own, status=Mention.Status.ACCEPTED, article__live=True)
         .exclude(article_id=article_id)
-        .values_list("article_id", "entity_id")
-        .distinct()
-    )
+        .values_list("article_id", "entity_id", "count")
+    ):
+        counts[article, entity] += count
+    shared = Counter()
+    for (article, entity), count in counts.items():
+        prominence = min(1.0, min(count, own[entity]) / KEY_MENTIONS)
+        shared[article] += rarity.get(entity, 0.0) * prominence
     nearby = (
         ArticleAnalysis.objects.filter(
             article__live=True,
@@ -266,7 +300,8 @@ def related_ranking(article_id: int) -> list[tuple[int, float]]:
         .order_by("-article__first_published_at")
         .values_list("article_id", flat=True)[:CANDIDATE_LIMIT]
     )
-    candidates = set(nearby) | set(shared)
+    # A translation is the same article in another language: the language switcher leads to it.
+    candidates = (set(nearby) | set(shared)) - _translations(article_id)
     rows = ArticlePage.objects.filter(pk__in=candidates | {article_id}).values_list(
         "pk", "first_published_at", "entity_analysis__lemmas"
     )
@@ -277,8 +312,9 @@ def related_ranking(article_id: int) -> list[tuple[int, float]]:
     scored = []
     for pk in candidates:
         similarity = _cosine(own, lemmas.get(pk, {}), idf)
-        if shared[pk] or similarity >= MIN_SIMILARITY:
-            scored.append((pk, round(ENTITY_WEIGHT * shared[pk] + similarity, 6)))
+        score = ENTITY_WEIGHT * shared[pk] + similarity
+        if score >= MIN_SIMILARITY:
+            scored.append((pk, round(score, 6)))
     oldest = dt.datetime.min.replace(tzinfo=dt.UTC)
     scored.sort(key=lambda item: (item[1], dates.get(item[0]) or oldest, item[0]), reverse=True)
     return scored[:RELATED_SIZE]
@@ -356,7 +392,7 @@ def story_members(article_id: int) -> set[int]:
         .distinct()
     )
     shared = Counter(article for article, _ in pairs)
-    return {pk for pk, n in shared.items() if n >= TIMELINE_MIN_SHARED}
+    return {pk for pk, n in shared.items() if n >= TIMELINE_MIN_SHARED} - _translations(article_id)
 
 
 @transaction.atomic

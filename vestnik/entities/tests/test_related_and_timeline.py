@@ -54,6 +54,43 @@ def test_more_shared_entities_rank_higher(politics, story):
     assert related_ids(main)[:2] == [two.pk, one.pk]
 
 
+def test_a_name_in_many_articles_counts_less_than_a_rare_one(politics, story, monkeypatch):
+    monkeypatch.setattr("vestnik.entities.services.RARITY_FLOOR", 1)  # rarity over these few articles
+    for i in range(3):
+        story(politics, f"Столица {i}", "Астана. Астана.", days_ago=3 + i)
+    about_astana = story(politics, "Тоже Астана", "Астана. Астана.", days_ago=1)
+    about_him = story(politics, "Серикбаев", "Серикбаев. Серикбаев.", days_ago=2)
+    main = story(politics, "Главная", "Астана. Астана. Серикбаев. Серикбаев.")
+    ranking = dict(related_ranking(main.pk))
+    # Newer and sharing a name too, the article about Астана (in five of six articles) ranks below
+    # the one about Серикбаев (in two), or not at all.
+    assert ranking[about_him.pk] > ranking.get(about_astana.pk, 0)
+    assert related_ids(main)[0] == about_him.pk
+
+
+def test_a_name_said_once_counts_half(politics, story):
+    once = story(politics, "Однажды", "Жилин.", days_ago=1)
+    twice = story(politics, "Дважды", "Жилин. Жилин.", days_ago=2)
+    main = story(politics, "Главная", "Жилин. Жилин.")
+    ranking = dict(related_ranking(main.pk))
+    assert ranking[twice.pk] == pytest.approx(2 * ranking[once.pk], rel=1e-4)
+
+
+def test_translations_of_the_article_are_neither_related_nor_in_its_timeline(politics, story):
+    text = "Жилин. Жилин. ФСБ. ФСБ."
+    main = story(politics, "Главная", text, days_ago=1)
+    other = story(politics, "Другая", text, days_ago=2)
+    with_translation = story(politics, "Аударма", text)
+    with_translation.translation_of = main
+    with_translation.content_language = "kk"
+    with_translation.save_revision().publish()
+    for article in (main, with_translation):
+        enrich_article(article_id=article.pk, force=True)
+    assert related_ids(main) == [other.pk]
+    assert related_ids(with_translation) == [other.pk]
+    assert set(TimelineLink.objects.filter(article=main).values_list("other_id", flat=True)) == {other.pk}
+
+
 def test_among_equals_the_newer_comes_first(politics, story):
     older = story(politics, "Старее", "Жилин.", days_ago=5)
     newer = story(politics, "Новее", "Жилин.", days_ago=1)
