@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 
@@ -18,6 +18,8 @@ from vestnik.news.models import ArticlePage
 from vestnik.news.selectors import _paginate, rubric_of
 
 from .models import Entity, Kind, Mention, RelatedArticle, TimelineLink
+
+KIND_ORDER = {kind: i for i, kind in enumerate(Kind.values)}
 
 
 @dataclass(frozen=True)
@@ -49,13 +51,14 @@ def _links(rows) -> list[ArticleLink]:
 def _enrichment(article: ArticlePage) -> dict:
     article_id = article.pk
     with translation.override(settings.LANGUAGE_CODE):  # unprefixed; the template adds the reader's
+        # People first, then organisations and places, each the most mentioned first: the
+        # order an editor would list who and what the article is about.
+        found = Entity.objects.filter(
+            mentions__article_id=article_id, mentions__status=Mention.Status.ACCEPTED
+        ).annotate(mentioned=Sum("mentions__count"))
         entities = [
             EntityLink(e.pk, e.kind, e.name, e.get_absolute_url())
-            for e in Entity.objects.filter(
-                mentions__article_id=article_id, mentions__status=Mention.Status.ACCEPTED
-            )
-            .distinct()
-            .order_by("kind", "name")
+            for e in sorted(found, key=lambda e: (KIND_ORDER.get(e.kind, 9), -e.mentioned, e.name))
         ]
     # Both lists in one query: the related (with their position) and the story's articles.
     position = RelatedArticle.objects.filter(article_id=article_id, related_id=OuterRef("pk")).values(

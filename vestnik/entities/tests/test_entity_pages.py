@@ -84,6 +84,18 @@ def test_article_page_links_its_accepted_entities_in_the_readers_language(client
     assert "/organizations/fsb/" not in html
 
 
+def test_article_lists_people_then_organisations_then_places_most_mentioned_first(
+    client, politics, extraction
+):
+    article = analysed_article(
+        politics, "Порядок", "Астана. Парламент. Серикбаев. ФСБ. ФСБ. Жилин. Серикбаев. Жилин. Жилин."
+    )
+    html = client.get(article.url).content.decode()
+    names = ["Михаил Жилин", "Айдос Серикбаев", "ФСБ", "Парламент", "Астана"]
+    positions = [html.index(f">{name}</a>") for name in names]
+    assert positions == sorted(positions)
+
+
 def test_a_decision_invalidates_the_cached_article_and_entity_pages(client, politics, extraction, settings):
     settings.VESTNIK_PAGE_CACHE = True
     article = analysed_article(politics, "О Жилине", "Жилин и ФСБ.", accept=False)
