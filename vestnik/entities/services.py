@@ -27,6 +27,7 @@ import datetime as dt
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from types import SimpleNamespace
 
 from django.db import transaction
 from django.db.models import Count, Q
@@ -435,6 +436,19 @@ def is_analysed(article: ArticlePage) -> bool:
     return ArticleAnalysis.objects.filter(article=article, revision_id=article.live_revision_id).exists()
 
 
+def original_entities(article: ArticlePage) -> list[SimpleNamespace]:
+    """What a translation is about: its original's accepted entities. The models read only
+    Russian (a Kazakh text gives nonsense names), and a translation names the same people."""
+    if article.translation_of_id is None:
+        return []
+    mentions = Mention.objects.filter(
+        article_id=article.translation_of_id, status=Mention.Status.ACCEPTED, entity__isnull=False
+    ).select_related("entity")
+    return [
+        SimpleNamespace(kind=m.entity.kind, name=m.entity.name, count=m.count, aliases=()) for m in mentions
+    ]
+
+
 def enrich_article(*, article_id: int, force: bool = False) -> bool:
     """Analyse the live version of the article: entities found become suggestions (or
     accepted entities, with the site's auto-accept), its lemmas are stored, and related
@@ -447,7 +461,7 @@ def enrich_article(*, article_id: int, force: bool = False) -> bool:
         return False
     if not force and is_analysed(article):
         return False
-    found = extract(article_text(article))
+    found = extract(article_text(article)) if article.content_language == "ru" else original_entities(article)
     with transaction.atomic():
         entities = store_suggestions(article=article, found=found, auto_accept=auto_accept_for(article))
         ArticleAnalysis.objects.update_or_create(

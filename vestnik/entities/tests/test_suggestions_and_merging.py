@@ -134,3 +134,23 @@ def test_an_unknown_decision_is_refused_with_the_name(politics, extraction):
     enrich_article(article_id=article.pk)
     with pytest.raises(ValueError, match="Михаил Жилин"):
         mention_decide(mention=Mention.objects.get(article=article), status="maybe")
+
+
+def test_a_translation_is_not_read_by_the_russian_models_but_suggests_its_originals_entities(
+    politics, extraction
+):
+    original = article_with(
+        rubric=politics, title="Допрос", body=body("Жилин сказал. Жилин ушёл. ФСБ молчит.")
+    )
+    enrich_article(article_id=original.pk)
+    for mention in Mention.objects.filter(article=original, name="Михаил Жилин"):
+        mention_decide(mention=mention, status=Mention.Status.ACCEPTED)  # ФСБ stays undecided
+    translation = article_with(rubric=politics, title="Жауап алу", body=body("Жилин айтты. ФСБ үндемейді."),
+                               content_language="kk", translation_of=original)  # fmt: skip
+    extraction.clear()
+    enrich_article(article_id=translation.pk)
+    assert extraction == []  # the Kazakh text never reached the (Russian) extraction
+    mentions = {m.name: m for m in Mention.objects.filter(article=translation)}
+    assert set(mentions) == {"Михаил Жилин"}
+    assert mentions["Михаил Жилин"].status == Mention.Status.SUGGESTED
+    assert mentions["Михаил Жилин"].count == 2
