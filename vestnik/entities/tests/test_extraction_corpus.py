@@ -7,6 +7,9 @@ import pytest
 
 from vestnik.entities.extraction.scoring import KINDS, report, score
 
+# Text in, names out: no database, so the SQLite pass is enough.
+pytestmark = pytest.mark.once
+
 CORPUS = Path(__file__).with_name("corpus.json")
 GATE = 0.85
 

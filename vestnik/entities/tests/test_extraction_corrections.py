@@ -6,6 +6,9 @@ import pytest
 from vestnik.entities.extraction.persons import Context, Name, cues, read_name
 from vestnik.entities.extraction.phrases import kind_by_head, nominative
 
+# Text in, names out: no database, so the SQLite pass is enough.
+pytestmark = pytest.mark.once
+
 
 def by_name(entities):
     return {e.name: e for e in entities}

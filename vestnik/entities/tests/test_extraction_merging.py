@@ -13,6 +13,9 @@ from vestnik.entities.extraction.abbreviations import (
     standard_place,
 )
 
+# Text in, names out: no database, so the SQLite pass is enough.
+pytestmark = pytest.mark.once
+
 
 def by_name(entities):
     return {e.name: e for e in entities}

@@ -6,6 +6,9 @@ import pytest
 
 from vestnik.importers.capture import parse_capture
 
+# Text in, names out: no database, so the SQLite pass is enough.
+pytestmark = pytest.mark.once
+
 SEED = Path(__file__).resolve().parents[2] / "demo" / "data" / "seed" / "000_30cfd75c4d8bef58.txt"
 
 PERSONS = {"Екатерина Жилина", "Михаил Жилин", "Евгения Балтатарова", "Владимир Путин"}

@@ -13,7 +13,8 @@ from vestnik.images.tests.factories import news_image
 
 from .factories import AuthorFactory, add_note, article_with
 
-pytestmark = pytest.mark.django_db
+# The page weight does not depend on the database engine: measured in the SQLite pass only.
+pytestmark = [pytest.mark.django_db, pytest.mark.once]
 
 HTML_BUDGET = 60 * 1024
 CSS_BUDGET = 30 * 1024
