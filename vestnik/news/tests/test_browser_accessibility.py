@@ -8,7 +8,7 @@ by Tab, on a phone too (where the menu scrolls sideways). And the article page's
 browser sees it: at most five requests before the first render, nothing from another origin,
 pictures below the fold lazy and sized, the copy-link button revealed and working.
 
-One browser for the module; each test builds its small site once and walks its pages in one tab.
+Each test builds its small site once and walks its pages in one browser.
 """
 
 import datetime as dt
@@ -30,9 +30,11 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """One chromium for the module. Playwright's sync API keeps an event loop running in this
+@pytest.fixture
+def browser(site):
+    """A chromium for the test, started after its database is set up (``site``): a browser for
+    the whole module started before that, and the database a flushing test had emptied was not
+    restored (no root page). Playwright's sync API keeps an event loop running in this
     thread, which Django takes for an async context and refuses database calls in; the tests'
     own setup is plain synchronous code, so the guard is lifted while the browser lives."""
     import os
