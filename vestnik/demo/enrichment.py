@@ -20,4 +20,7 @@ def enrich_demo() -> str:
     analysed, total = enrich_archive()
     pending = Mention.objects.filter(status=Mention.Status.SUGGESTED)
     accepted = sum(mention_decide(mention=m, status=Mention.Status.ACCEPTED) for m in pending)
-    return f"Entities: {analysed} of {total} articles analysed, {accepted} suggestions accepted (auto-accept on)."
+    return (
+        f"Entities: {total} articles analysed ({analysed} by this pass, the others when published), "
+        f"{accepted} suggestions accepted (auto-accept on)."
+    )

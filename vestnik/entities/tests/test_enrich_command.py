@@ -47,5 +47,5 @@ def test_demo_enrichment_accepts_what_it_finds(politics, extraction_installed):
     from vestnik.demo.enrichment import enrich_demo
 
     article_with(rubric=politics, title="О Жилине", body="<p>Жилин и ФСБ.</p>")
-    assert enrich_demo().startswith("Entities: 1 of 1 articles analysed")
+    assert enrich_demo().startswith("Entities: 1 articles analysed (1 by this pass")
     assert set(Mention.objects.values_list("status", flat=True)) == {Mention.Status.ACCEPTED}
