@@ -14,7 +14,7 @@ so that a name in a few articles counts about 1 and one in most of a big archive
 a Kazakh site) little, and a name said once in passing counts half (the floor keeps a young
 site's few articles from making every name common); the cosine over TF-IDF vectors of their lemmas (the search index's
 lemmatizer; term frequency stored by the analysis, document frequency over the candidate pool).
-Kept when the score reaches MIN_SIMILARITY; equal scores put the newer article first.
+Kept when the score reaches MIN_SCORE; equal scores put the newer article first.
 
 Timeline of A ("Хронология"): the live articles published within TIMELINE_WINDOW of A that
 share at least TIMELINE_MIN_SHARED key entities with it — accepted entities that each of
@@ -51,8 +51,9 @@ from .models import (
 TOP_LEMMAS = 60
 MIN_LEMMA_LENGTH = 3
 ENTITY_WEIGHT = 0.5
-RARITY_FLOOR = 1000
-MIN_SIMILARITY = 0.1
+RARITY_FLOOR = 50
+MIN_SCORE = 0.25
+FUNCTION_WORDS = {"NPRO", "PREP", "CONJ", "PRCL", "INTJ", "PRED"}
 RELATED_SIZE = 5
 CANDIDATE_WINDOW = dt.timedelta(days=180)  # lemma-only candidates: published this close to A
 CANDIDATE_LIMIT = 500
@@ -207,14 +208,23 @@ def article_text(article: ArticlePage) -> str:
 def lemma_frequencies(article: ArticlePage) -> dict[str, float]:
     """The article's TOP_LEMMAS most frequent lemmas (first parse of each word) and their
     term frequency, title and lead counted with the body."""
-    from vestnik.core.text.lemmas import is_kazakh, lemmas, word_forms
+    from vestnik.core.text.lemmas import _morph, is_kazakh, lemmas, word_forms
 
     text = "\n".join(filter(None, [article.title, article.lead, html_to_text(article.body or "")]))
     kazakh = is_kazakh(text)
+    morph = _morph()
     counts = Counter()
     for form in word_forms(text):
-        if len(form) >= MIN_LEMMA_LENGTH and not form.isdigit():
-            counts[lemmas(form, kazakh)[0]] += 1
+        if len(form) < MIN_LEMMA_LENGTH or form.isdigit():
+            continue
+        # Pronouns, prepositions, conjunctions and "быть" say nothing of what an article is
+        # about, yet are its most frequent words: left out, they cannot make two texts alike.
+        tag = morph.parse(form)[0].tag
+        if not kazakh and (tag.POS in FUNCTION_WORDS or "Apro" in tag):
+            continue
+        lemma = lemmas(form, kazakh)[0]
+        if lemma != "быть":
+            counts[lemma] += 1
     total = sum(counts.values()) or 1
     return {lemma: n / total for lemma, n in counts.most_common(TOP_LEMMAS)}
 
@@ -314,7 +324,7 @@ def related_ranking(article_id: int) -> list[tuple[int, float]]:
     for pk in candidates:
         similarity = _cosine(own, lemmas.get(pk, {}), idf)
         score = ENTITY_WEIGHT * shared[pk] + similarity
-        if score >= MIN_SIMILARITY:
+        if score >= MIN_SCORE:
             scored.append((pk, round(score, 6)))
     oldest = dt.datetime.min.replace(tzinfo=dt.UTC)
     scored.sort(key=lambda item: (item[1], dates.get(item[0]) or oldest, item[0]), reverse=True)
