@@ -6,10 +6,11 @@ background task and the ``enrich_articles`` command call: the web process never 
 the models (tests/test_no_models_in_web.py holds it).
 
 Related articles of A: live articles B, other than A's translations, ranked by
-    score = ENTITY_WEIGHT × Σ rarity(e) × prominence(e) over the accepted entities A and B share
+    score = ENTITY_WEIGHT × Σ rarity(e) × prominence(e) × kind(e) over the accepted entities A and B share
             + cosine(A, B),
     rarity(e) = ln((N + 1) / (n_e + 1)) / ln(N + 1), N = max(analysed live articles, RARITY_FLOOR),
     n_e of them about e; prominence(e) = min(1, fewer mentions of e in A or B / KEY_MENTIONS),
+    kind(e) = 1 for people and organisations, 0.5 for places,
 so that a name in a few articles counts about 1 and one in most of a big archive (Казахстан on
 a Kazakh site) little, and a name said once in passing counts half (the floor keeps a young
 site's few articles from making every name common); the cosine over TF-IDF vectors of their lemmas (the search index's
@@ -53,6 +54,8 @@ MIN_LEMMA_LENGTH = 3
 ENTITY_WEIGHT = 0.5
 RARITY_FLOOR = 50
 MIN_SCORE = 0.25
+# Two articles about the same person or organisation are likelier one story than two in the same city.
+KIND_WEIGHT = {"PER": 1.0, "ORG": 1.0, "LOC": 0.5}
 FUNCTION_WORDS = {"NPRO", "PREP", "CONJ", "PRCL", "INTJ", "PRED"}
 RELATED_SIZE = 5
 CANDIDATE_WINDOW = dt.timedelta(days=180)  # lemma-only candidates: published this close to A
@@ -298,10 +301,11 @@ def related_ranking(article_id: int) -> list[tuple[int, float]]:
         .values_list("article_id", "entity_id", "count")
     ):
         counts[article, entity] += count
+    kinds = dict(Entity.objects.filter(pk__in=own).values_list("pk", "kind"))
     shared = Counter()
     for (article, entity), count in counts.items():
         prominence = min(1.0, min(count, own[entity]) / KEY_MENTIONS)
-        shared[article] += rarity.get(entity, 0.0) * prominence
+        shared[article] += rarity.get(entity, 0.0) * prominence * KIND_WEIGHT.get(kinds.get(entity), 1.0)
     nearby = (
         ArticleAnalysis.objects.filter(
             article__live=True,

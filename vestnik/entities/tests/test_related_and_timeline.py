@@ -74,6 +74,14 @@ def test_a_name_in_many_articles_counts_less_than_a_rare_one(politics, story, mo
     assert related_ids(main)[0] == about_him.pk
 
 
+def test_a_shared_person_counts_more_than_a_shared_place(politics, story):
+    about_him = story(politics, "О Жилине", "Жилин. Жилин.", days_ago=2)
+    about_the_city = story(politics, "Об Астане", "Астана. Астана.", days_ago=1)
+    main = story(politics, "Главная", "Жилин. Жилин. Астана. Астана.")
+    ranking = dict(related_ranking(main.pk))
+    assert ranking[about_him.pk] > ranking.get(about_the_city.pk, 0)
+
+
 def test_a_name_said_once_counts_half(politics, story):
     once = story(politics, "Однажды", "Жилин. ФСБ.", days_ago=1)
     twice = story(politics, "Дважды", "Жилин. Жилин. ФСБ. ФСБ.", days_ago=2)
