@@ -5,7 +5,7 @@ The extraction itself (natasha) is imported only inside ``extract``, which only 
 background task and the ``enrich_articles`` command call: the web process never loads
 the models (tests/test_no_models_in_web.py holds it).
 
-Related articles of A: live articles B, other than A's translations, ranked by
+Related articles of A: live articles B in A's language (so never A's translations), ranked by
     score = ENTITY_WEIGHT × Σ rarity(e) × prominence(e) × kind(e) over the accepted entities A and B share
             + cosine(A, B),
     rarity(e) = ln((N + 1) / (n_e + 1)) / ln(N + 1), N = max(analysed live articles, RARITY_FLOOR),
@@ -276,14 +276,12 @@ def _rarity(entities: set[int]) -> dict[int, float]:
     return {entity: max(0.0, math.log((total + 1) / (n + 1)) / scale) for entity, n in counts}
 
 
-def _translations(article_id: int) -> set[int]:
-    """The other articles of this one's translation group."""
-    original = ArticlePage.objects.filter(pk=article_id).values_list("translation_of_id", flat=True).first()
-    original = original or article_id
-    group = ArticlePage.objects.filter(Q(pk=original) | Q(translation_of_id=original)).values_list(
-        "pk", flat=True
-    )
-    return set(group) - {article_id}
+def _in_its_language(article_id: int, ids: set[int]) -> set[int]:
+    """Those of ``ids`` written in the article's language. Its own translations (the language
+    switcher leads to those) and other-language versions of a listed article would repeat
+    one story in a language its reader did not choose."""
+    language = ArticlePage.objects.filter(pk=article_id).values_list("content_language", flat=True).first()
+    return set(ArticlePage.objects.filter(pk__in=ids, content_language=language).values_list("pk", flat=True))
 
 
 def related_ranking(article_id: int) -> list[tuple[int, float]]:
@@ -315,8 +313,7 @@ def related_ranking(article_id: int) -> list[tuple[int, float]]:
         .order_by("-article__first_published_at")
         .values_list("article_id", flat=True)[:CANDIDATE_LIMIT]
     )
-    # A translation is the same article in another language: the language switcher leads to it.
-    candidates = (set(nearby) | set(shared)) - _translations(article_id)
+    candidates = _in_its_language(article_id, set(nearby) | set(shared))
     rows = ArticlePage.objects.filter(pk__in=candidates | {article_id}).values_list(
         "pk", "first_published_at", "entity_analysis__lemmas"
     )
@@ -407,7 +404,7 @@ def story_members(article_id: int) -> set[int]:
         .distinct()
     )
     shared = Counter(article for article, _ in pairs)
-    return {pk for pk, n in shared.items() if n >= TIMELINE_MIN_SHARED} - _translations(article_id)
+    return _in_its_language(article_id, {pk for pk, n in shared.items() if n >= TIMELINE_MIN_SHARED})
 
 
 @transaction.atomic

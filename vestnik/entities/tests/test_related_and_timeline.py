@@ -90,7 +90,7 @@ def test_a_name_said_once_counts_half(politics, story):
     assert ranking[twice.pk] == pytest.approx(2 * ranking[once.pk], rel=1e-4)
 
 
-def test_translations_of_the_article_are_neither_related_nor_in_its_timeline(politics, story):
+def test_related_and_timeline_hold_articles_in_the_articles_own_language_only(politics, story):
     text = "Жилин. Жилин. ФСБ. ФСБ."
     main = story(politics, "Главная", text, days_ago=1)
     other = story(politics, "Другая", text, days_ago=2)
@@ -101,8 +101,10 @@ def test_translations_of_the_article_are_neither_related_nor_in_its_timeline(pol
     for article in (main, with_translation):
         enrich_article(article_id=article.pk, force=True)
     assert related_ids(main) == [other.pk]
-    assert related_ids(with_translation) == [other.pk]
+    assert related_ids(other) == [main.pk]  # not the Kazakh version of main as well
+    assert related_ids(with_translation) == []  # no other Kazakh article
     assert set(TimelineLink.objects.filter(article=main).values_list("other_id", flat=True)) == {other.pk}
+    assert set(TimelineLink.objects.filter(article=other).values_list("other_id", flat=True)) == {main.pk}
 
 
 def test_among_equals_the_newer_comes_first(politics, story):
