@@ -75,7 +75,9 @@ def _enrichment(article: ArticlePage) -> dict:
         .order_by("first_published_at", "pk")
         .values_list("pk", "title", "slug", "path", "first_published_at", "position", "in_story")
     )
-    related = _links(sorted((r for r in rows if r[5] is not None), key=lambda r: r[5]))
+    # An article of the story is shown in the timeline; listed again under "related" it
+    # would only repeat itself.
+    related = _links(sorted((r for r in rows if r[5] is not None and not r[6]), key=lambda r: r[5]))
     timeline = _links(r for r in rows if r[6])
     if timeline:
         rubric = rubric_of(article)
@@ -86,8 +88,9 @@ def _enrichment(article: ArticlePage) -> dict:
 
 
 def article_enrichment(*, article: ArticlePage) -> dict:
-    """The accepted entities (by kind, then name), the related articles (best first) and the
-    other articles of its story (oldest first) of a published article.
+    """The accepted entities (people, organisations, places; the most mentioned first), the
+    related articles outside its story (best first) and the other articles of its story
+    (oldest first) of a published article.
 
     Cached under the version of the article's ``enrichment:<id>`` tag, which every change of
     them bumps, and the content generation (titles and addresses of the articles shown).

@@ -186,6 +186,10 @@ def test_timeline_is_shown_oldest_first_with_the_article_in_its_place(client, po
     assert "Хронология" in timeline
     assert timeline.index("Задержание") < timeline.index("Суд над Жилиным") < timeline.index("Приговор")
     assert 'aria-current="page"' in timeline.split("Приговор")[0].split("Задержание")[1]
+    # The story's articles are related too, but the page does not list them twice.
+    assert RelatedArticle.objects.filter(article=trial).count() == 2
+    after_timeline = html.split('id="timeline-heading"', 1)[1].split("</aside>", 1)[1]
+    assert "Задержание" not in after_timeline.split("</article>", 1)[0]
 
 
 def test_leaving_the_story_updates_the_others_timelines(client, politics, story, decide, settings):
