@@ -118,4 +118,4 @@ def entity_page(*, kind: str, slug: str, page_number) -> tuple[Entity, Paginator
 
 def entity_articles(entity: Entity):
     mentioned = Mention.objects.filter(entity=entity, status=Mention.Status.ACCEPTED).values("article_id")
-    return ArticlePage.objects.live().filter(pk__in=mentioned).newest()
+    return ArticlePage.objects.live().originals().filter(pk__in=mentioned).newest()

@@ -183,7 +183,7 @@ def with_rubrics(articles: list[ArticlePage]) -> list[ArticlePage]:
 
 def recent_articles(*, exclude: ArticlePage | None = None, limit: int = 6) -> list[ArticlePage]:
     """The newest published articles, optionally without the one being read."""
-    queryset = ArticlePage.objects.live().newest().defer("body")
+    queryset = ArticlePage.objects.live().originals().newest().defer("body")
     if exclude is not None:
         queryset = queryset.exclude(pk=exclude.pk)
     return list(queryset[:limit])
@@ -202,7 +202,13 @@ def home_blocks(*, home: HomePage, preview: bool = False) -> dict:
     """The lead story, the latest-news ribbon and the rubric blocks (``home_block_plan``)."""
     depends_on("list:all")
     latest = with_rubrics(
-        list(ArticlePage.objects.live().descendant_of(home).newest().for_listing()[: LATEST_NEWS_SIZE + 1])
+        list(
+            ArticlePage.objects.live()
+            .originals()
+            .descendant_of(home)
+            .newest()
+            .for_listing()[: LATEST_NEWS_SIZE + 1]
+        )
     )
     lead = None
     if home.lead_article_id:
@@ -262,12 +268,13 @@ def rubric_blocks(*, plan: list[tuple[int, int]] | None = None) -> list[dict]:
 
 
 def _newest_ids_per_rubric(rubrics: list[tuple[str, int]]) -> list[int]:
-    """The ids of the ``size`` newest live articles directly under each (path, size) rubric."""
+    """The ids of the ``size`` newest live articles directly under each (path, size) rubric
+    (originals only, as ``ArticlePageQuerySet.originals``)."""
     page = connection.ops.quote_name(Page._meta.db_table)
     article = connection.ops.quote_name(ArticlePage._meta.db_table)
     one = (
         f"SELECT id FROM (SELECT p.id FROM {page} p JOIN {article} a ON a.page_ptr_id = p.id "
-        f"WHERE p.live AND p.path LIKE %s AND p.depth = %s "
+        f"WHERE p.live AND a.translation_of_id IS NULL AND p.path LIKE %s AND p.depth = %s "
         f"ORDER BY p.first_published_at DESC NULLS LAST, p.id DESC LIMIT {{size}}) AS newest{{n}}"
     )
     sql = " UNION ALL ".join(one.format(n=n, size=int(size)) for n, (_, size) in enumerate(rubrics))
@@ -300,7 +307,7 @@ def _paginate(queryset, page_number, *, count_key: str) -> PaginatorPage:
 
 def rubric_articles_page(*, rubric: RubricPage, page_number) -> PaginatorPage:
     depends_on(f"list:rubric:{rubric.pk}")
-    articles = ArticlePage.objects.live().in_rubric(rubric).newest().for_listing()
+    articles = ArticlePage.objects.live().originals().in_rubric(rubric).newest().for_listing()
     return _paginate(articles, page_number, count_key=f"rubric:{rubric.pk}")
 
 
@@ -420,12 +427,12 @@ def hreflang_alternates(
 def author_page(*, slug: str, page_number) -> tuple[Author, PaginatorPage]:
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
     depends_on(f"author:{author.pk}", f"list:author:{author.pk}")
-    articles = ArticlePage.objects.live().by_author(author).newest().for_listing()
+    articles = ArticlePage.objects.live().originals().by_author(author).newest().for_listing()
     return author, _paginate(articles, page_number, count_key=f"author:{author.pk}")
 
 
 def tag_page(*, slug: str, page_number) -> tuple[Tag, PaginatorPage]:
     tag = get_object_or_404(Tag, slug=slug)
     depends_on(f"tag:{tag.pk}", f"list:tag:{tag.pk}")
-    return tag, _paginate(ArticlePage.objects.live().tagged(tag).newest().for_listing(), page_number,
+    return tag, _paginate(ArticlePage.objects.live().originals().tagged(tag).newest().for_listing(), page_number,
                           count_key=f"tag:{tag.pk}")  # fmt: skip

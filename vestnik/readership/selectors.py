@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.db.models import Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from vestnik.news.models import ArticlePage
@@ -22,18 +23,20 @@ def most_read(*, window: str = "day", limit: int = 5) -> list[ArticlePage]:
 
     def compute():
         since = timezone.localdate() - dt.timedelta(days=WINDOWS[window] - 1)
+        # A translation's readers count for its original, which stands for the story in
+        # lists (ArticlePageQuerySet.originals).
         totals = list(
             ArticleViews.objects.filter(day__gte=since, article__live=True)
-            .values("article_id")
+            .values(story=Coalesce("article__translation_of_id", "article_id"))
             .annotate(total=Sum("views"))
-            .order_by("-total", "-article_id")[:limit]
+            .order_by("-total", "-story")[:limit]
         )
-        articles = ArticlePage.objects.filter(pk__in=[t["article_id"] for t in totals]).for_listing()
+        articles = ArticlePage.objects.live().filter(pk__in=[t["story"] for t in totals]).for_listing()
         by_id = {a.pk: a for a in articles}
         for row in totals:
-            if row["article_id"] in by_id:
-                by_id[row["article_id"]].views = row["total"]
-        return [by_id[t["article_id"]] for t in totals if t["article_id"] in by_id]
+            if row["story"] in by_id:
+                by_id[row["story"]].views = row["total"]
+        return [by_id[t["story"]] for t in totals if t["story"] in by_id]
 
     # Keyed by the content generation: an unpublished article leaves the list at once.
     articles = cached_by_generation(f"most-read:{window}:{limit}", compute, settings.VESTNIK_MOST_READ_TTL)

@@ -230,6 +230,12 @@ class ArticlePageQuerySet(PageQuerySet):
     def tagged(self, tag):
         return self.filter(tagged_items__tag=tag)
 
+    def originals(self):
+        """Each story once: a translation is left out of lists (home, rubrics, authors, tags,
+        entities, recent posts), where its original stands for it and the language switcher
+        leads to it. Search, feeds and sitemaps still have every language version."""
+        return self.filter(translation_of__isnull=True)
+
     def for_listing(self):
         """What a card needs, fetched in a fixed number of queries whatever the count."""
         return with_list_renditions(self.defer("body").select_related("hero_image"))

@@ -1,6 +1,6 @@
 """WCAG 2.2 A and AA on every public page type, in headless chromium with axe-core.
 
-Home, rubric, article, author, tag, search (with results) and 404 pages, in Russian, Kazakh
+Home, rubric, article, author, tag, entity, search (with results) and 404 pages, in Russian, Kazakh
 and English, in light and dark mode (prefers-color-scheme), under the site's real
 Content-Security-Policy: axe must report no violation. Then the keyboard: Tab from the top
 reaches the skip link first, focus is always visible, and every rubric of the menu is reached
@@ -57,7 +57,9 @@ def browser(site):
 
 @pytest.fixture
 def site(live_server, settings, tmp_path):
-    """Two rubrics, two authors, pictured articles with tags: every page type has content."""
+    """Two rubrics, two authors, pictured articles with tags and an entity: every page type has content."""
+    from vestnik.entities.models import Mention
+    from vestnik.entities.services import entity_for
     from vestnik.images.tests.factories import news_image
     from vestnik.news.services import ensure_site
 
@@ -88,6 +90,10 @@ def site(live_server, settings, tmp_path):
     ArticleFactory(
         parent=society, title="Новость без картинки", first_published_at=now - dt.timedelta(days=2)
     )
+    # An accepted organisation: the article links it and it has a page of its own.
+    mazhilis = entity_for(kind="ORG", name="Мажилис")
+    Mention.objects.create(article=article, kind="ORG", name="Мажилис", count=3,
+                           status=Mention.Status.ACCEPTED, entity=mazhilis)  # fmt: skip
     return {
         "home": "/",
         "rubric": politics.url,
@@ -95,6 +101,7 @@ def site(live_server, settings, tmp_path):
         "author": anuar.get_absolute_url(),
         "tag": "/tag/byudzhet/",
         "search": "/search/?q=бюджет",
+        "entity": mazhilis.get_absolute_url(),
         "404": "/no-such-page/",
         "_menu": [politics.url, society.url],
     }
@@ -153,7 +160,7 @@ def test_every_public_page_type_has_no_wcag_a_or_aa_violation(live_server, site,
                 checked += 1
         report += [f"{scheme}: {problem}" for problem in page.problems]
         page.context.close()
-    assert checked == len(SCHEMES) * len(LANGUAGES) * 7
+    assert checked == len(SCHEMES) * len(LANGUAGES) * 8
     assert not report, f"{len(report)} accessibility problems:\n" + "\n".join(report)
 
 

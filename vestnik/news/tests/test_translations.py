@@ -239,12 +239,16 @@ def test_content_in_the_interface_language_has_no_lang_of_its_own(client, origin
     assert tree(client, f"/kk{url(original)}").xpath("//h1")[0].get("lang") == "ru"
 
 
+def written_in_kazakh(original) -> ArticlePage:
+    """An article of its own in Kazakh (no translation: lists show it), same rubric, tag and author."""
+    return article_with(rubric=original.get_parent(), title=KAZAKH_TITLE, content_language="kk",
+                        tags=["выборы"], authors=original.authors,
+                        first_published_at=timezone.now() - dt.timedelta(hours=1))  # fmt: skip
+
+
 @pytest.mark.parametrize("path", ["/", "/politika/", "/tag/vybory/", "author"])
 def test_cards_of_an_article_in_another_language_carry_its_lang(client, original, path):
-    kazakh = translate(original)
-    kazakh.tags.set(["выборы"])
-    kazakh.set_byline(original.authors)
-    kazakh.save_revision().publish()
+    written_in_kazakh(original)
     if path == "author":
         path = original.authors[0].get_absolute_url()
     page = tree(client, path)
@@ -265,12 +269,28 @@ def test_search_results_mark_an_article_in_another_language(client, original):
 
 
 def test_recent_posts_sidebar_marks_an_article_in_another_language(client, original, politics):
-    translate(original)
+    written_in_kazakh(original)
     other = article_with(rubric=politics, title="Третий материал")
     page = tree(client, url(other))
     recent = {a.text_content().strip(): a for a in select(page, "a.recent__title")}
     assert recent[KAZAKH_TITLE].get("lang") == "kk"
     assert recent[ORIGINAL_TITLE].get("lang") is None
+
+
+@pytest.mark.parametrize("path", ["/", "/politika/", "/tag/vybory/", "author", "recent"])
+def test_lists_show_a_story_once_by_its_original_and_search_finds_both(client, original, politics, path):
+    kazakh = translate(original)
+    kazakh.tags.set(["выборы"])
+    kazakh.set_byline(original.authors)
+    kazakh.save_revision().publish()
+    if path == "author":
+        path = original.authors[0].get_absolute_url()
+    if path == "recent":
+        path = url(article_with(rubric=politics, title="Третий материал"))
+    text = tree(client, path).text_content()
+    assert ORIGINAL_TITLE in text and KAZAKH_TITLE not in text, path
+    found = tree(client, "/search/?q=Парламент").text_content()
+    assert ORIGINAL_TITLE in found and KAZAKH_TITLE in found
 
 
 # --- hreflang, Open Graph, JSON-LD, canonical ----------------------------------------

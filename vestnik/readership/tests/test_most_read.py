@@ -74,6 +74,18 @@ def test_most_read_ranks_today_and_the_last_seven_days(politics):
     assert [x.title for x in most_read(window="week")] == ["Гамма", "Бета", "Альфа"]
 
 
+def test_a_translations_readers_count_for_its_original_listed_once(politics):
+    today = timezone.localdate()
+    original = ArticleFactory(parent=politics, title="Оригинал")
+    kazakh = ArticleFactory(parent=politics, title="Аударма", content_language="kk", translation_of=original)
+    other = ArticleFactory(parent=politics, title="Другая")
+    ArticleViews.objects.create(article=original, day=today, views=4)
+    ArticleViews.objects.create(article=kazakh, day=today, views=4)
+    ArticleViews.objects.create(article=other, day=today, views=6)
+    ranked = most_read(window="day")
+    assert [(x.title, x.views) for x in ranked] == [("Оригинал", 8), ("Другая", 6)]
+
+
 def test_unpublished_article_leaves_the_list_at_once(politics):
     a, b = ArticleFactory(parent=politics, title="Альфа"), ArticleFactory(parent=politics, title="Бета")
     for article in (a, b):
