@@ -56,7 +56,6 @@ RARITY_FLOOR = 50
 MIN_SCORE = 0.25
 # Two articles about the same person or organisation are likelier one story than two in the same city.
 KIND_WEIGHT = {"PER": 1.0, "ORG": 1.0, "LOC": 0.5}
-FUNCTION_WORDS = {"NPRO", "PREP", "CONJ", "PRCL", "INTJ", "PRED"}
 RELATED_SIZE = 5
 CANDIDATE_WINDOW = dt.timedelta(days=180)  # lemma-only candidates: published this close to A
 CANDIDATE_LIMIT = 500
@@ -211,19 +210,17 @@ def article_text(article: ArticlePage) -> str:
 def lemma_frequencies(article: ArticlePage) -> dict[str, float]:
     """The article's TOP_LEMMAS most frequent lemmas (first parse of each word) and their
     term frequency, title and lead counted with the body."""
-    from vestnik.core.text.lemmas import _morph, is_kazakh, lemmas, word_forms
+    from vestnik.core.text.lemmas import is_function_word, is_kazakh, lemmas, word_forms
 
     text = "\n".join(filter(None, [article.title, article.lead, html_to_text(article.body or "")]))
     kazakh = is_kazakh(text)
-    morph = _morph()
     counts = Counter()
     for form in word_forms(text):
         if len(form) < MIN_LEMMA_LENGTH or form.isdigit():
             continue
         # Pronouns, prepositions, conjunctions and "быть" say nothing of what an article is
         # about, yet are its most frequent words: left out, they cannot make two texts alike.
-        tag = morph.parse(form)[0].tag
-        if not kazakh and (tag.POS in FUNCTION_WORDS or "Apro" in tag):
+        if not kazakh and is_function_word(form):
             continue
         lemma = lemmas(form, kazakh)[0]
         if lemma != "быть":
@@ -276,20 +273,31 @@ def _rarity(entities: set[int]) -> dict[int, float]:
     return {entity: max(0.0, math.log((total + 1) / (n + 1)) / scale) for entity, n in counts}
 
 
-def _in_its_language(article_id: int, ids: set[int]) -> set[int]:
-    """Those of ``ids`` written in the article's language. Its own translations (the language
-    switcher leads to those) and other-language versions of a listed article would repeat
-    one story in a language its reader did not choose."""
-    language = ArticlePage.objects.filter(pk=article_id).values_list("content_language", flat=True).first()
+def _live_article(article_id: int) -> tuple[dt.datetime, str] | None:
+    """(first published, content language) of a live article; None if it is not live."""
+    row = (
+        ArticlePage.objects.filter(pk=article_id)
+        .values_list("live", "first_published_at", "content_language")
+        .first()
+    )
+    if row is None or not row[0]:
+        return None
+    return row[1] or timezone.now(), row[2]
+
+
+def _in_language(language: str, ids: set[int]) -> set[int]:
+    """Those of ``ids`` written in ``language``, the article's own. Its translations (the
+    language switcher leads to those) and other-language versions of a listed article would
+    repeat one story in a language its reader did not choose."""
     return set(ArticlePage.objects.filter(pk__in=ids, content_language=language).values_list("pk", flat=True))
 
 
 def related_ranking(article_id: int) -> list[tuple[int, float]]:
     """(article id, score) of the articles related to this one, best first (module docstring)."""
-    row = ArticlePage.objects.filter(pk=article_id).values_list("live", "first_published_at").first()
-    if row is None or not row[0]:
+    article = _live_article(article_id)
+    if article is None:
         return []
-    published = row[1] or timezone.now()
+    published, language = article
     own = _accepted_counts(article_id)
     rarity = _rarity(set(own))
     counts = defaultdict(int)
@@ -313,7 +321,7 @@ def related_ranking(article_id: int) -> list[tuple[int, float]]:
         .order_by("-article__first_published_at")
         .values_list("article_id", flat=True)[:CANDIDATE_LIMIT]
     )
-    candidates = _in_its_language(article_id, set(nearby) | set(shared))
+    candidates = _in_language(language, set(nearby) | set(shared))
     rows = ArticlePage.objects.filter(pk__in=candidates | {article_id}).values_list(
         "pk", "first_published_at", "entity_analysis__lemmas"
     )
@@ -384,10 +392,10 @@ def _key_entities(article_id: int) -> set[int]:
 
 def story_members(article_id: int) -> set[int]:
     """The live articles in the same story as this one (module docstring)."""
-    row = ArticlePage.objects.filter(pk=article_id).values_list("live", "first_published_at").first()
-    if row is None or not row[0]:
+    article = _live_article(article_id)
+    if article is None:
         return set()
-    published = row[1] or timezone.now()
+    published, language = article
     keys = _key_entities(article_id)
     if len(keys) < TIMELINE_MIN_SHARED:
         return set()
@@ -404,7 +412,7 @@ def story_members(article_id: int) -> set[int]:
         .distinct()
     )
     shared = Counter(article for article, _ in pairs)
-    return _in_its_language(article_id, {pk for pk, n in shared.items() if n >= TIMELINE_MIN_SHARED})
+    return _in_language(language, {pk for pk, n in shared.items() if n >= TIMELINE_MIN_SHARED})
 
 
 @transaction.atomic

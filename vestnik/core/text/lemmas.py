@@ -96,3 +96,19 @@ def lemmas(form: str, kazakh_context: bool = False) -> tuple[str, ...]:
         if kazakh_context:
             found.append(kazakh_stem(form))
     return tuple(dict.fromkeys(found or [form]))
+
+
+# Parts of speech that carry no topic: pronouns, prepositions, conjunctions, particles,
+# interjections, predicatives.
+FUNCTION_POS = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "INTJ", "PRED"})
+
+
+@lru_cache(maxsize=200_000)
+def is_function_word(form: str) -> bool:
+    """Whether a normalised Russian word form is, by its likeliest reading, a function word
+    or a pronominal adjective ("этот", "который", "свой"): frequent in every text, telling
+    nothing of what one is about."""
+    if not is_cyrillic(form) or has_kazakh_letters(form):
+        return False
+    tag = _morph().parse(form)[0].tag
+    return tag.POS in FUNCTION_POS or "Apro" in tag
