@@ -22,6 +22,8 @@ from pathlib import Path
 import psycopg
 from sitemap_bench import BASE36, columns
 
+from vestnik.search.periods import with_periods_sql
+
 ROOT = Path(__file__).resolve().parent.parent
 SPAN = "8 years"
 STEPLEN = 4
@@ -114,8 +116,10 @@ def multiply(cursor, total: int) -> int:
     _copy_rows(cursor, "news_articleauthor", "page_id")
     _copy_rows(cursor, "news_articletag", "content_object_id")
     _copy_rows(cursor, "news_articlepage_extra_rubrics", "articlepage_id")
+    # The copy's vector names its own publication day (vestnik/search/periods.py).
     _copy_rows(cursor, "search_searchdocument", "page_id",
-               {"published_at": "m.published", "indexed_at": "now()"})  # fmt: skip
+               {"published_at": "m.published", "indexed_at": "now()",
+                "vector": with_periods_sql("t.vector", "m.published")})  # fmt: skip
     cursor.execute(
         """UPDATE wagtailcore_page r SET numchild =
           (SELECT count(*) FROM wagtailcore_page c WHERE c.path LIKE r.path || '____')

@@ -161,12 +161,24 @@ def setup_django(database_url: str):
     call_command("migrate", verbosity=0)
 
 
+def _vector(texts: dict[str, str], published_at: dt.datetime) -> str:
+    from vestnik.search.backends import PostgresBackend
+    from vestnik.search.documents import analyse
+
+    return PostgresBackend().tsvector(analyse(texts), published_at)
+
+
+def _document(texts: dict[str, str], _published_at: dt.datetime):
+    from vestnik.search.documents import analyse
+
+    return analyse(texts)
+
+
 def build(n: int, generator: Generator, workers: int) -> dict:
     """Index n articles with the site's own code; returns timings and sizes."""
     from django.db import connection, transaction
 
     from vestnik.search.backends import get_backend
-    from vestnik.search.documents import analyse
 
     backend = get_backend()
     postgres = connection.vendor == "postgresql"
@@ -180,56 +192,54 @@ def build(n: int, generator: Generator, workers: int) -> dict:
             cursor.execute("CREATE TABLE bench_text (page_id INTEGER PRIMARY KEY, body TEXT)")
     now = dt.datetime.now(dt.UTC)
     indexing = generating = 0.0
-    batch: list[tuple[int, dt.datetime, dict, object]] = []
 
-    def flush():
-        nonlocal indexing
-        started = time.perf_counter()
+    def write(batch):
+        """Store one analysed batch: [(page_id, published_at, PostgreSQL vector or document)]."""
         if postgres:
-            raw = connection.connection
-            with raw.cursor() as cursor, transaction.atomic():
+            with connection.connection.cursor() as cursor, transaction.atomic():
                 with cursor.copy(
                     "COPY search_searchdocument (page_id, revision_id, published_at, indexed_at, vector) FROM STDIN"
                 ) as copy:
-                    for page_id, when, _texts, document in batch:
-                        copy.write_row((page_id, 1, when, when, backend.tsvector(document)))
-                indexing += time.perf_counter() - started
-                with cursor.copy("COPY bench_text (page_id, body) FROM STDIN") as copy:
-                    for page_id, _when, texts, _document in batch:
-                        copy.write_row((page_id, " ".join(texts.values())))
+                    for page_id, when, vector in batch:
+                        copy.write_row((page_id, 1, when, when, vector))
         else:
             with transaction.atomic(), connection.cursor() as cursor:
                 cursor.executemany(
                     "INSERT INTO search_searchdocument (page_id, revision_id, published_at, indexed_at) VALUES (%s, 1, %s, %s)",
-                    [(page_id, when, when) for page_id, when, _t, _d in batch],
+                    [(page_id, when, when) for page_id, when, _d in batch],
                 )
-                for page_id, _when, _texts, document in batch:
-                    backend.write(page_id, document)
-                indexing += time.perf_counter() - started
-                cursor.executemany(
-                    "INSERT INTO bench_text (page_id, body) VALUES (%s, %s)",
-                    [(page_id, " ".join(texts.values())) for page_id, _w, texts, _d in batch],
-                )
-        batch.clear()
+                for page_id, when, document in batch:
+                    backend.write(page_id, document, when)
+
+    def write_reference(ids, texts):
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO bench_text (page_id, body) VALUES (%s, %s)",
+                [(page_id, " ".join(t.values())) for page_id, t in zip(ids, texts, strict=True)],
+            )
 
     last_report = time.perf_counter()
-    # Lemmatizing runs in a process per core, as `rebuild_search_index --workers` does;
-    # the writes stay in this process.
+    # Lemmatizing (and on PostgreSQL writing the vector's text) runs in a process per
+    # core, as `rebuild_search_index --workers` does, while this process writes the
+    # previous batch; generating the text and the reference's rows is not counted.
+    prepare = _vector if postgres else _document
     with ProcessPoolExecutor(workers) as pool:
-        for start in range(1, n + 1, 2000):
+        previous = None
+        for start in range(1, n + 2001, 2000):
             ids = range(start, min(n, start + 1999) + 1)
             started = time.perf_counter()
             texts = [generator.article(page_id) for page_id in ids]
+            dates = [now - dt.timedelta(minutes=page_id) for page_id in ids]
+            if texts:
+                write_reference(ids, texts)
             generating += time.perf_counter() - started
             started = time.perf_counter()
-            documents = list(pool.map(analyse, texts, chunksize=50))
+            results = pool.map(prepare, texts, dates, chunksize=50)
+            if previous:
+                write(previous)
+            previous = list(zip(ids, dates, results, strict=True))
             indexing += time.perf_counter() - started
-            batch.extend(
-                (page_id, now - dt.timedelta(minutes=page_id), t, d)
-                for page_id, t, d in zip(ids, texts, documents, strict=True)
-            )
-            flush()
-            if time.perf_counter() - last_report > 30:
+            if time.perf_counter() - last_report > 30 and texts:
                 last_report = time.perf_counter()
                 print(f"  {connection.vendor}: {ids[-1]:,}/{n:,}, indexing {ids[-1] / indexing:,.0f} articles/s",
                       file=sys.stderr)  # fmt: skip
@@ -286,7 +296,6 @@ def measure(mix, repeat: int) -> dict:
     from vestnik.search.backends import get_backend
     from vestnik.search.query import parse_query
 
-    backend = get_backend()
     postgres = connection.vendor == "postgresql"
     ours: list[float] = []
     reference: list[float] = []
@@ -295,8 +304,11 @@ def measure(mix, repeat: int) -> dict:
         query = parse_query(text)
 
         def page(query=query):
+            # A new backend per page, as each search request has: nothing carries over.
+            backend = get_backend()
+            found = backend.count(query, restrict=None)
             hits = backend.search(query, restrict=None, limit=10, offset=0, now=timezone.now())
-            return backend.count(query, restrict=None), len(hits)
+            return found, len(hits)
 
         if postgres:
 

@@ -13,11 +13,14 @@ the same recency boost (see RECENCY_* and docs/search.md).
 
 from __future__ import annotations
 
-from datetime import datetime
+import math
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 
 from django.db import connection, transaction
 
 from .documents import FIELDS, AnalysedDocument
+from .periods import period_cover, period_lexemes
 from .query import Clause, ParsedQuery
 
 # relevance × (1 + RECENCY_BOOST × RECENCY_DAYS / (RECENCY_DAYS + age in days)):
@@ -27,8 +30,11 @@ RECENCY_DAYS = 30.0
 FIELD_WEIGHTS = {"title": 10.0, "lead": 5.0, "meta": 4.0, "body": 1.0}
 MAX_POSITION = 16383  # PostgreSQL keeps word positions up to this
 MAX_POSITIONS_PER_LEXEME = 256
-# Each engine ranks at most this many matches of a query, the newest (see search()).
+# Each engine ranks at most this many matches of a query, the newest, and counts up to
+# it: beyond, a search says "more than RANK_LIMIT" (docs/search.md).
 RANK_LIMIT = 1_000
+# PostgreSQL looks for the newest matches in the newest day first (newest_matches()).
+FIRST_PERIOD_DAYS = 1
 
 
 def _quoted(word: str) -> str:
@@ -42,7 +48,7 @@ class Fts5Backend:
     lemma_columns = FIELDS
     form_columns = tuple(f"{name}_f" for name in FIELDS)
 
-    def write(self, page_id: int, document: AnalysedDocument) -> None:
+    def write(self, page_id: int, document: AnalysedDocument, published_at: datetime) -> None:
         columns = self.lemma_columns + self.form_columns
         values = [" ".join(" ".join(ls) for ls in document.fields[name].lemmas) for name in FIELDS]
         values += [" ".join(document.fields[name].forms) for name in FIELDS]
@@ -103,8 +109,9 @@ class Fts5Backend:
             return cursor.fetchall()
 
     def count(self, query: ParsedQuery, *, restrict) -> int:
+        """How many articles match, up to RANK_LIMIT + 1 (meaning "more than RANK_LIMIT")."""
         where, params = self._where(query, restrict, id_column=f"{self.table}.rowid")
-        sql = f"SELECT count(*) FROM {self.table} WHERE {where}"
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM {self.table} WHERE {where} LIMIT {RANK_LIMIT + 1})"
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchone()[0]
@@ -123,8 +130,13 @@ class PostgresBackend:
     weight_letters = {"title": "A", "lead": "B", "meta": "C", "body": "D"}
     rank_weights = "{0.1, 0.4, 0.5, 1.0}"
 
-    def tsvector(self, document: AnalysedDocument) -> str:
-        """The tsvector literal: lexemes with positions and weights, no parser involved."""
+    def __init__(self):
+        # The newest matches of each query, found once per search page (count, then page).
+        self._newest: dict[tuple[str, str], list[int]] = {}
+
+    def tsvector(self, document: AnalysedDocument, published_at: datetime) -> str:
+        """The tsvector literal: lexemes with positions and weights, no parser involved,
+        and the publication's period lexemes (periods.py)."""
         lexemes: dict[str, list[str]] = {}
         position = 0
         for name in FIELDS:
@@ -132,18 +144,22 @@ class PostgresBackend:
             letter = self.weight_letters[name]
             for form, word_lemmas in zip(field.forms, field.lemmas, strict=True):
                 position = min(position + 1, MAX_POSITION)
-                for lexeme in {*word_lemmas, "=" + form}:
-                    positions = lexemes.setdefault(lexeme, [])
-                    if len(positions) < MAX_POSITIONS_PER_LEXEME:
-                        positions.append(f"{position}{letter}")
+                at = f"{position}{letter}"
+                for lexeme in _word_lexemes(form, word_lemmas):
+                    positions = lexemes.get(lexeme)
+                    if positions is None:
+                        lexemes[lexeme] = [at]
+                    elif len(positions) < MAX_POSITIONS_PER_LEXEME:
+                        positions.append(at)
             position = min(position + 1, MAX_POSITION)  # phrases never span two fields
-        return " ".join(f"'{lexeme}':{','.join(positions)}" for lexeme, positions in lexemes.items())
+        words = " ".join(f"'{lexeme}':{','.join(positions)}" for lexeme, positions in lexemes.items())
+        return words + "".join(f" '{period}'" for period in period_lexemes(published_at))
 
-    def write(self, page_id: int, document: AnalysedDocument) -> None:
+    def write(self, page_id: int, document: AnalysedDocument, published_at: datetime) -> None:
         with connection.cursor() as cursor:
             cursor.execute(
                 "UPDATE search_searchdocument SET vector = %s::tsvector WHERE page_id = %s",
-                [self.tsvector(document), page_id],
+                [self.tsvector(document, published_at), page_id],
             )
 
     def stored_forms(self, page_id: int) -> set[str]:
@@ -159,14 +175,11 @@ class PostgresBackend:
         """The vector goes with its SearchDocument row."""
 
     def tsquery(self, query: ParsedQuery) -> str:
-        def lexeme(word: str) -> str:
-            return "'" + word.replace("'", "") + "'"
-
         def clause(c: Clause) -> str:
             if c.phrase:
-                return "(" + " <-> ".join(lexeme("=" + t.form) for t in c.terms) + ")"
+                return "(" + " <-> ".join(_lexeme("=" + t.form) for t in c.terms) + ")"
             return " & ".join(
-                "(" + " | ".join(lexeme(w) for w in (*t.lemmas, "=" + t.form)) + ")" for t in c.terms
+                "(" + " | ".join(_lexeme(w) for w in (*t.lemmas, "=" + t.form)) + ")" for t in c.terms
             )
 
         positive = " & ".join(clause(c) for c in query.positive)
@@ -174,28 +187,69 @@ class PostgresBackend:
         return f"({positive}){negative}"
 
     def search(self, query: ParsedQuery, *, restrict, limit: int, offset: int, now: datetime):
-        # ts_rank must read each matching row's vector from TOAST: for a word in 400,000
-        # articles that is seconds. The GIN index finds the matches without reading them,
-        # so only the newest RANK_LIMIT matches are ranked (docs/search.md).
+        # ts_rank reads each ranked article's vector (about 10 KB) from TOAST, so only the
+        # newest RANK_LIMIT matches are ranked; finding them is newest_matches()'s job.
+        ids = self.newest_matches(query, restrict)[:RANK_LIMIT]
+        if not ids:
+            return []
+        sql = (
+            f"SELECT d.page_id, ts_rank(%s, d.vector, q, 1) * "
+            f"(1.0 + {RECENCY_BOOST} * {RECENCY_DAYS} / ({RECENCY_DAYS} + "
+            f"greatest(0.0, extract(epoch FROM (%s - d.published_at)) / 86400.0))) AS score "
+            f"FROM search_searchdocument d, CAST(%s AS tsquery) q WHERE d.page_id = ANY(%s) "
+            f"ORDER BY score DESC, d.published_at DESC LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self.rank_weights, now, self.tsquery(query), ids, limit, offset])
+            return cursor.fetchall()
+
+    def count(self, query: ParsedQuery, *, restrict) -> int:
+        """How many articles match, up to RANK_LIMIT + 1 (meaning "more than RANK_LIMIT")."""
+        return len(self.newest_matches(query, restrict))
+
+    def newest_matches(self, query: ParsedQuery, restrict=None) -> list[int]:
+        """The ids of the newest RANK_LIMIT + 1 matches, newest first.
+
+        Asked of the whole archive, a word found in half a million articles returns half a
+        million ids to be sorted by date: half a second at a million articles. So the
+        query first asks for matches published on the newest day, and widens the period
+        (by the rate of matches it found, at least fourfold) until it holds more than
+        RANK_LIMIT matches or is the whole archive. Matches outside a period are older
+        than every article in it, so the newest ones found there are the newest overall.
+        """
+        tsquery = self.tsquery(query)
+        key = (tsquery, repr(restrict))
+        if key not in self._newest:
+            self._newest[key] = self._find_newest(tsquery, restrict)
+        return self._newest[key]
+
+    def _find_newest(self, tsquery: str, restrict) -> list[int]:
         where, params = self._where(restrict)
-        # MATERIALIZED: find the matches through the GIN index first. Otherwise the
-        # planner may walk the published_at index newest first and test (and detoast)
-        # every article's vector until it has enough.
         sql = (
             f"WITH hits AS MATERIALIZED (SELECT d.page_id, d.published_at "
-            f"FROM search_searchdocument d, CAST(%s AS tsquery) q WHERE {where}), "
-            f"newest AS (SELECT page_id, published_at FROM hits ORDER BY published_at DESC LIMIT {RANK_LIMIT}) "
-            f"SELECT n.page_id, ts_rank(%s, d.vector, q, 1) * "
-            f"(1.0 + {RECENCY_BOOST} * {RECENCY_DAYS} / ({RECENCY_DAYS} + "
-            f"greatest(0.0, extract(epoch FROM (%s - n.published_at)) / 86400.0))) AS score "
-            f"FROM newest n JOIN search_searchdocument d ON d.page_id = n.page_id, CAST(%s AS tsquery) q "
-            f"ORDER BY score DESC, n.published_at DESC LIMIT %s OFFSET %s"
+            f"FROM search_searchdocument d, CAST(%s AS tsquery) q WHERE {where}) "
+            f"SELECT page_id FROM hits ORDER BY published_at DESC, page_id DESC LIMIT {RANK_LIMIT + 1}"
         )
-        tsquery = self.tsquery(query)
         with transaction.atomic(), connection.cursor() as cursor:
             self._use_the_index(cursor)
-            cursor.execute(sql, [tsquery, *params, self.rank_weights, now, tsquery, limit, offset])
-            return cursor.fetchall()
+            cursor.execute("SELECT min(published_at), max(published_at) FROM search_searchdocument")
+            oldest, newest = cursor.fetchone()
+            if newest is None:
+                return []
+            last = newest.astimezone(UTC).date()
+            span = (last - oldest.astimezone(UTC).date()).days + 1
+            days: int | None = FIRST_PERIOD_DAYS if span > FIRST_PERIOD_DAYS else None
+            while True:
+                if days is None:
+                    probe = tsquery
+                else:
+                    periods = period_cover(last - timedelta(days=days - 1), last)
+                    probe = f"{tsquery} & ({' | '.join(_lexeme(p) for p in periods)})"
+                cursor.execute(sql, [probe, *params])
+                ids = [row[0] for row in cursor.fetchall()]
+                if days is None or len(ids) > RANK_LIMIT:
+                    return ids
+                days = _wider_period(days, len(ids), span)
 
     @staticmethod
     def _use_the_index(cursor):
@@ -204,14 +258,6 @@ class PostgresBackend:
         # through the GIN index (whose bitmap needs no recheck). Never scan the vectors.
         cursor.execute("SET LOCAL enable_seqscan = off")
 
-    def count(self, query: ParsedQuery, *, restrict) -> int:
-        where, params = self._where(restrict)
-        sql = f"SELECT count(*) FROM search_searchdocument d, CAST(%s AS tsquery) q WHERE {where}"
-        with transaction.atomic(), connection.cursor() as cursor:
-            self._use_the_index(cursor)
-            cursor.execute(sql, [self.tsquery(query), *params])
-            return cursor.fetchone()[0]
-
     def _where(self, restrict):
         where, params = "d.vector @@ q", []
         if restrict is not None:
@@ -219,6 +265,24 @@ class PostgresBackend:
             where += f" AND d.page_id IN ({sub_sql})"
             params += list(sub_params)
         return where, params
+
+
+@lru_cache(maxsize=200_000)
+def _word_lexemes(form: str, lemmas: tuple[str, ...]) -> tuple[str, ...]:
+    """What one word puts in the vector: its lemmas and its exact form marked with "="."""
+    return tuple(dict.fromkeys((*lemmas, "=" + form)))
+
+
+def _lexeme(word: str) -> str:
+    return "'" + word.replace("'", "") + "'"
+
+
+def _wider_period(days: int, found: int, span: int) -> int | None:
+    """The next period to ask (None: the whole archive): long enough, at the rate of
+    matches found so far, to hold RANK_LIMIT + 1 with room to spare."""
+    wanted = days * 30 if found == 0 else days * 1.5 * (RANK_LIMIT + 1) / found
+    wanted = math.ceil(max(wanted, days * 4))
+    return None if wanted >= span else wanted
 
 
 def get_backend() -> Fts5Backend | PostgresBackend:

@@ -15,6 +15,7 @@ from vestnik.images.renditions import with_list_renditions
 from vestnik.news.models import ArticlePage, Author, RubricPage
 from vestnik.news.selectors import rubric_of
 
+from . import backends
 from .backends import get_backend
 from .highlight import Matcher, highlight_title, snippet
 from .models import SearchDocument
@@ -70,18 +71,29 @@ class SearchResults:
 
     @property
     def total(self) -> int:
+        """How many articles match; with ``total_exact`` false, more than this many."""
         return self.page.paginator.count if self.page else 0
+
+    @property
+    def total_exact(self) -> bool:
+        return not (self.page and self.page.paginator.object_list.more)
 
 
 class _LazyHits:
-    """A sequence the paginator can count and slice; each costs one engine query."""
+    """A sequence the paginator can count and slice: the newest RANK_LIMIT matches, ranked.
+
+    Only those are ranked and counted (backends.RANK_LIMIT); ``more`` says there are others.
+    """
 
     def __init__(self, query: ParsedQuery, restrict, now):
         self.query, self.restrict, self.now = query, restrict, now
         self.backend = get_backend()
+        self.more = False
 
     def count(self) -> int:
-        return self.backend.count(self.query, restrict=self.restrict)
+        found = self.backend.count(self.query, restrict=self.restrict)
+        self.more = found > backends.RANK_LIMIT
+        return min(found, backends.RANK_LIMIT)
 
     def __getitem__(self, bounds: slice):
         return self.backend.search(
@@ -145,6 +157,7 @@ def as_json(results: SearchResults, request) -> dict:
     return {
         "query": results.text,
         "total": results.total,
+        "total_exact": results.total_exact,
         "page": page.number,
         "pages": page.paginator.num_pages,
         "suggestion": results.suggestion,

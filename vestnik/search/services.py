@@ -56,14 +56,11 @@ def _store(page: ArticlePage, document: AnalysedDocument) -> None:
     backend = get_backend()
     with transaction.atomic():
         old_forms = backend.stored_forms(page.pk)
+        published_at = page.published_at or timezone.now()
         SearchDocument.objects.update_or_create(
-            page_id=page.pk,
-            defaults={
-                "revision_id": page.live_revision_id,
-                "published_at": page.published_at or timezone.now(),
-            },
+            page_id=page.pk, defaults={"revision_id": page.live_revision_id, "published_at": published_at}
         )
-        backend.write(page.pk, document)
+        backend.write(page.pk, document, published_at)
         _update_vocabulary(old_forms, document.forms)
 
 

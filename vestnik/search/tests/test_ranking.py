@@ -84,5 +84,15 @@ def test_only_the_newest_matches_are_ranked_when_there_are_very_many(politics, m
         article_with(rubric=politics, title=f"Погода через {days} дней", lead="Прогноз.",
                      first_published_at=now - dt.timedelta(days=days))  # fmt: skip
     results = search("погода")
-    assert results.total == 3  # the count is exact
+    assert (results.total, results.total_exact) == (2, False)  # "more than 2"
     assert [hit.article.title for hit in results.hits] == ["Погода через 10 дней", "Погода через 20 дней"]
+
+
+def test_counts_up_to_the_rank_limit_are_exact(politics, monkeypatch):
+    from vestnik.search import backends
+
+    monkeypatch.setattr(backends, "RANK_LIMIT", 3)
+    for n in range(3):
+        article_with(rubric=politics, title=f"Погода, выпуск {n}", lead="Прогноз.")
+    results = search("погода")
+    assert (results.total, results.total_exact) == (3, True)

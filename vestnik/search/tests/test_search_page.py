@@ -31,6 +31,21 @@ def test_count_in_kazakh_and_english(client, corpus):
     assert "1 article found" in client.get("/en/search/", {"q": "Франция"}).content.decode()
 
 
+def test_beyond_the_rank_limit_the_count_says_more_than(client, politics, monkeypatch):
+    from vestnik.search import backends
+
+    monkeypatch.setattr(backends, "RANK_LIMIT", 2)
+    for n in range(3):
+        article_with(rubric=politics, title=f"Погода, выпуск {n}", lead="Прогноз.")
+    for path, expected in [("/search/", "Найдено более 2 материалов"), ("/kk/search/", "2+ материал табылды"),
+                           ("/en/search/", "More than 2 articles found")]:  # fmt: skip
+        assert expected in client.get(path, {"q": "погода"}).content.decode()
+    data = client.get("/api/search/", {"q": "погода"}).json()
+    assert (data["total"], data["total_exact"], len(data["results"])) == (2, False, 2)
+    data = client.get("/api/search/", {"q": "выпуск 1"}).json()
+    assert (data["total"], data["total_exact"]) == (1, True)
+
+
 def test_filter_by_rubric(client, corpus, society):
     html = client.get("/search/", {"q": "человек", "rubric": society.pk}).content.decode()
     assert "Один <mark>человек</mark> на площади" in html
