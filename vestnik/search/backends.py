@@ -32,9 +32,12 @@ MAX_POSITION = 16383  # PostgreSQL keeps word positions up to this
 MAX_POSITIONS_PER_LEXEME = 256
 # Each engine ranks at most this many matches of a query, the newest, and counts up to
 # it: beyond, a search says "more than RANK_LIMIT" (docs/search.md).
-RANK_LIMIT = 1_000
+RANK_LIMIT = 500
 # PostgreSQL looks for the newest matches in the newest day first (newest_matches()).
 FIRST_PERIOD_DAYS = 1
+PERIOD_GROWTH = 8  # the most a period grows from one probe to the next
+# A phrase's candidates are checked newest first, at most this many per match wanted.
+PHRASE_CANDIDATES = 20
 
 
 def _quoted(word: str) -> str:
@@ -174,16 +177,20 @@ class PostgresBackend:
     def delete(self, page_id: int) -> None:
         """The vector goes with its SearchDocument row."""
 
-    def tsquery(self, query: ParsedQuery) -> str:
+    def tsquery(self, query: ParsedQuery, *, loose: bool = False) -> str:
+        """The query as a tsquery. ``loose``: phrases as their words anywhere, and no
+        excluded phrases — what the GIN index answers alone, without reading any vector."""
+
         def clause(c: Clause) -> str:
             if c.phrase:
-                return "(" + " <-> ".join(_lexeme("=" + t.form) for t in c.terms) + ")"
+                joiner = " & " if loose else " <-> "
+                return "(" + joiner.join(_lexeme("=" + t.form) for t in c.terms) + ")"
             return " & ".join(
                 "(" + " | ".join(_lexeme(w) for w in (*t.lemmas, "=" + t.form)) + ")" for t in c.terms
             )
 
         positive = " & ".join(clause(c) for c in query.positive)
-        negative = "".join(f" & !({clause(c)})" for c in query.negative)
+        negative = "".join(f" & !({clause(c)})" for c in query.negative if not (loose and c.phrase))
         return f"({positive}){negative}"
 
     def search(self, query: ParsedQuery, *, restrict, limit: int, offset: int, now: datetime):
@@ -213,23 +220,18 @@ class PostgresBackend:
         Asked of the whole archive, a word found in half a million articles returns half a
         million ids to be sorted by date: half a second at a million articles. So the
         query first asks for matches published on the newest day, and widens the period
-        (by the rate of matches it found, at least fourfold) until it holds more than
+        (by the rate of matches it found, at most eightfold) until it holds more than
         RANK_LIMIT matches or is the whole archive. Matches outside a period are older
-        than every article in it, so the newest ones found there are the newest overall.
+        than every article in it, so the newest ones found there are the newest overall
+        (periods.py; docs/search.md).
         """
         tsquery = self.tsquery(query)
         key = (tsquery, repr(restrict))
         if key not in self._newest:
-            self._newest[key] = self._find_newest(tsquery, restrict)
+            self._newest[key] = self._find_newest(tsquery, self.tsquery(query, loose=True), restrict)
         return self._newest[key]
 
-    def _find_newest(self, tsquery: str, restrict) -> list[int]:
-        where, params = self._where(restrict)
-        sql = (
-            f"WITH hits AS MATERIALIZED (SELECT d.page_id, d.published_at "
-            f"FROM search_searchdocument d, CAST(%s AS tsquery) q WHERE {where}) "
-            f"SELECT page_id FROM hits ORDER BY published_at DESC, page_id DESC LIMIT {RANK_LIMIT + 1}"
-        )
+    def _find_newest(self, tsquery: str, loose: str, restrict) -> list[int]:
         with transaction.atomic(), connection.cursor() as cursor:
             self._use_the_index(cursor)
             cursor.execute("SELECT min(published_at), max(published_at) FROM search_searchdocument")
@@ -240,16 +242,60 @@ class PostgresBackend:
             span = (last - oldest.astimezone(UTC).date()).days + 1
             days: int | None = FIRST_PERIOD_DAYS if span > FIRST_PERIOD_DAYS else None
             while True:
-                if days is None:
-                    probe = tsquery
+                period = "" if days is None else " & (" + " | ".join(
+                    _lexeme(p) for p in period_cover(last - timedelta(days=days - 1), last)
+                ) + ")"  # fmt: skip
+                if loose == tsquery:
+                    ids = self._probe(cursor, tsquery + period, restrict, RANK_LIMIT + 1)
                 else:
-                    periods = period_cover(last - timedelta(days=days - 1), last)
-                    probe = f"{tsquery} & ({' | '.join(_lexeme(p) for p in periods)})"
-                cursor.execute(sql, [probe, *params])
-                ids = [row[0] for row in cursor.fetchall()]
+                    ids = self._probe_phrases(cursor, tsquery, loose, period, restrict)
                 if days is None or len(ids) > RANK_LIMIT:
                     return ids
                 days = _wider_period(days, len(ids), span)
+
+    def _probe(self, cursor, tsquery: str, restrict, limit: int) -> list[int]:
+        """The newest ``limit`` matches of ``tsquery``, found through the GIN index."""
+        where, params = self._where(restrict)
+        # MATERIALIZED: find the matches through the GIN index first. Otherwise the
+        # planner may walk the published_at index newest first and test (and detoast)
+        # every article's vector until it has enough.
+        cursor.execute(
+            f"WITH hits AS MATERIALIZED (SELECT d.page_id, d.published_at "
+            f"FROM search_searchdocument d, CAST(%s AS tsquery) q WHERE {where}) "
+            f"SELECT page_id FROM hits ORDER BY published_at DESC, page_id DESC LIMIT {limit}",
+            [tsquery, *params],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+    def _probe_phrases(self, cursor, tsquery: str, loose: str, period: str, restrict) -> list[int]:
+        """Like _probe, for a query with phrases. Word positions are in the vectors, not in
+        the GIN index, so each candidate must be read to check a phrase: the index gives
+        the candidates (the phrase's words anywhere), newest first, and they are checked in
+        that order only until enough match, not all of them."""
+        wanted = RANK_LIMIT + 1
+        most = PHRASE_CANDIDATES * wanted
+        candidates = self._probe(cursor, loose + period, restrict, most)
+        found: list[int] = []
+        checked = 0
+        while checked < len(candidates) and len(found) < wanted:
+            # As many as the share of candidates matching so far says are needed, +10%.
+            share = len(found) / checked if found else 1.0
+            size = max(100, int((wanted - len(found)) / share * 1.1))
+            chunk = candidates[checked : checked + size]
+            cursor.execute(
+                # ts_match_vq is @@ in a form the planner cannot answer from the GIN index:
+                # these few rows are read by id, not by the phrase's words in the whole index.
+                "SELECT page_id FROM search_searchdocument "
+                "WHERE page_id = ANY(%s) AND ts_match_vq(vector, CAST(%s AS tsquery))",
+                [chunk, tsquery],
+            )
+            matched = {row[0] for row in cursor.fetchall()}
+            found += [page_id for page_id in chunk if page_id in matched]
+            checked += len(chunk)
+        if len(found) < wanted and len(candidates) == most:
+            # The phrase is rare among its words' many articles: check them all.
+            return self._probe(cursor, tsquery + period, restrict, wanted)
+        return found[:wanted]
 
     @staticmethod
     def _use_the_index(cursor):
@@ -279,9 +325,12 @@ def _lexeme(word: str) -> str:
 
 def _wider_period(days: int, found: int, span: int) -> int | None:
     """The next period to ask (None: the whole archive): long enough, at the rate of
-    matches found so far, to hold RANK_LIMIT + 1 with room to spare."""
-    wanted = days * 30 if found == 0 else days * 1.5 * (RANK_LIMIT + 1) / found
-    wanted = math.ceil(max(wanted, days * 4))
+    matches found so far, to hold RANK_LIMIT + 1 with room to spare, but at most eight
+    times the last. The GIN index walks the shorter of the words' lists and the period's
+    articles: a period far longer than needed (guessed from two matches in a day) costs
+    a walk through a large part of the archive."""
+    wanted = days * 1.5 * (RANK_LIMIT + 1) / found if found else days * PERIOD_GROWTH
+    wanted = math.ceil(min(max(wanted, days * 2), days * PERIOD_GROWTH))
     return None if wanted >= span else wanted
 
 
