@@ -33,11 +33,19 @@ MAX_POSITIONS_PER_LEXEME = 256
 # Each engine ranks at most this many matches of a query, the newest, and counts up to
 # it: beyond, a search says "more than RANK_LIMIT" (docs/search.md).
 RANK_LIMIT = 500
+# An article in another language than the reader's keeps this share of its score, so a
+# Russian reader finds the Russian original above its Kazakh translation, and the other
+# way round; a strong match in the other language still ranks.
+OTHER_LANGUAGE = 0.6
 # PostgreSQL looks for the newest matches in the newest day first (newest_matches()).
 FIRST_PERIOD_DAYS = 1
 PERIOD_GROWTH = 8  # the most a period grows from one probe to the next
 # A phrase's candidates are checked newest first, at most this many per match wanted.
 PHRASE_CANDIDATES = 20
+
+
+# The score's factor for the reader's language (%s), as SQL on news_articlepage "a".
+LANGUAGE_FACTOR = "(CASE WHEN a.content_language = %s THEN 1.0 ELSE {other} END)"
 
 
 def _quoted(word: str) -> str:
@@ -93,7 +101,7 @@ class Fts5Backend:
             expression += f" NOT ({clause(c)})"
         return expression
 
-    def search(self, query: ParsedQuery, *, restrict, limit: int, offset: int, now: datetime):
+    def search(self, query: ParsedQuery, *, restrict, limit: int, offset: int, now: datetime, language=None):
         # bm25 is computed for each row the inner query returns: walking the doclists
         # newest id first and stopping after RANK_LIMIT keeps a word found in half the
         # archive as fast as a rare one (docs/search.md).
@@ -103,12 +111,13 @@ class Fts5Backend:
             f"WITH matched AS (SELECT {self.table}.rowid AS page_id, -bm25({self.table}, {weights}) AS relevance "
             f"FROM {self.table} WHERE {where} ORDER BY {self.table}.rowid DESC LIMIT {RANK_LIMIT}) "
             f"SELECT m.page_id, m.relevance * (1.0 + {RECENCY_BOOST} * {RECENCY_DAYS} / ({RECENCY_DAYS} + "
-            f"max(0.0, julianday(%s) - julianday(d.published_at)))) AS score "
+            f"max(0.0, julianday(%s) - julianday(d.published_at)))) * {LANGUAGE_FACTOR.format(other=OTHER_LANGUAGE)} AS score "
             f"FROM matched m JOIN search_searchdocument d ON d.page_id = m.page_id "
+            f"JOIN news_articlepage a ON a.page_ptr_id = m.page_id "
             f"ORDER BY score DESC, d.published_at DESC LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, now.strftime("%Y-%m-%d %H:%M:%S"), limit, offset])
+            cursor.execute(sql, [*params, now.strftime("%Y-%m-%d %H:%M:%S"), language or "", limit, offset])
             return cursor.fetchall()
 
     def count(self, query: ParsedQuery, *, restrict) -> int:
@@ -193,7 +202,7 @@ class PostgresBackend:
         negative = "".join(f" & !({clause(c)})" for c in query.negative if not (loose and c.phrase))
         return f"({positive}){negative}"
 
-    def search(self, query: ParsedQuery, *, restrict, limit: int, offset: int, now: datetime):
+    def search(self, query: ParsedQuery, *, restrict, limit: int, offset: int, now: datetime, language=None):
         # ts_rank reads each ranked article's vector (about 10 KB) from TOAST, so only the
         # newest RANK_LIMIT matches are ranked; finding them is newest_matches()'s job.
         ids = self.newest_matches(query, restrict)[:RANK_LIMIT]
@@ -202,12 +211,15 @@ class PostgresBackend:
         sql = (
             f"SELECT d.page_id, ts_rank(%s, d.vector, q, 1) * "
             f"(1.0 + {RECENCY_BOOST} * {RECENCY_DAYS} / ({RECENCY_DAYS} + "
-            f"greatest(0.0, extract(epoch FROM (%s - d.published_at)) / 86400.0))) AS score "
-            f"FROM search_searchdocument d, CAST(%s AS tsquery) q WHERE d.page_id = ANY(%s) "
+            f"greatest(0.0, extract(epoch FROM (%s - d.published_at)) / 86400.0))) * {LANGUAGE_FACTOR.format(other=OTHER_LANGUAGE)} AS score "
+            f"FROM search_searchdocument d JOIN news_articlepage a ON a.page_ptr_id = d.page_id, "
+            f"CAST(%s AS tsquery) q WHERE d.page_id = ANY(%s) "
             f"ORDER BY score DESC, d.published_at DESC LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [self.rank_weights, now, self.tsquery(query), ids, limit, offset])
+            cursor.execute(
+                sql, [self.rank_weights, now, language or "", self.tsquery(query), ids, limit, offset]
+            )
             return cursor.fetchall()
 
     def count(self, query: ParsedQuery, *, restrict) -> int:

@@ -57,5 +57,7 @@ def period_cover(first: dt.date, last: dt.date) -> list[str]:
 
 def with_periods_sql(vector: str, published_at: str) -> str:
     """SQL for ``vector`` with its period lexemes replaced by those of ``published_at``."""
-    kept = f"ts_delete({vector}, ARRAY(SELECT lexeme FROM unnest({vector}) WHERE left(lexeme, 1) = '{PREFIX}'))"
+    kept = (
+        f"ts_delete({vector}, ARRAY(SELECT lexeme FROM unnest({vector}) WHERE left(lexeme, 1) = '{PREFIX}'))"
+    )
     return f"{kept} || {PERIOD_LEXEMES_SQL.format(column=published_at)}"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from vestnik.caching.tags import ANY, depends_on
 from vestnik.core.text.excerpt import html_to_text
@@ -102,6 +102,7 @@ class _LazyHits:
             limit=bounds.stop - bounds.start,
             offset=bounds.start,
             now=self.now,
+            language=(translation.get_language() or "ru").split("-")[0],
         )
 
 

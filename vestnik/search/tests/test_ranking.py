@@ -96,3 +96,18 @@ def test_counts_up_to_the_rank_limit_are_exact(politics, monkeypatch):
         article_with(rubric=politics, title=f"Погода, выпуск {n}", lead="Прогноз.")
     results = search("погода")
     assert (results.total, results.total_exact) == (3, True)
+
+
+def test_the_readers_language_ranks_first(client, politics):
+    """A Russian reader finds the Russian article above a Kazakh one that says more; a
+    Kazakh reader the other way round."""
+    when = timezone.now() - dt.timedelta(days=2)
+    article_with(rubric=politics, title="Жилин в Париже", lead="Коротко.", first_published_at=when)
+    article_with(rubric=politics, title="Жилин Парижде", lead="Жилин, Жилин және Жилин.",
+                 content_language="kk", first_published_at=when + dt.timedelta(hours=1))  # fmt: skip
+    order = {}
+    for prefix in ("", "/kk"):
+        results = client.get(f"{prefix}/api/search/", {"q": "Жилин"}).json()["results"]
+        order[prefix] = [r["title"] for r in results]
+    assert order[""] == ["Жилин в Париже", "Жилин Парижде"]
+    assert order["/kk"] == ["Жилин Парижде", "Жилин в Париже"]
