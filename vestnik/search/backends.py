@@ -113,7 +113,7 @@ class Fts5Backend:
             f"SELECT m.page_id, m.relevance * (1.0 + {RECENCY_BOOST} * {RECENCY_DAYS} / ({RECENCY_DAYS} + "
             f"max(0.0, julianday(%s) - julianday(d.published_at)))) * {LANGUAGE_FACTOR.format(other=OTHER_LANGUAGE)} AS score "
             f"FROM matched m JOIN search_searchdocument d ON d.page_id = m.page_id "
-            f"JOIN news_articlepage a ON a.page_ptr_id = m.page_id "
+            f"LEFT JOIN news_articlepage a ON a.page_ptr_id = m.page_id "
             f"ORDER BY score DESC, d.published_at DESC LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
@@ -212,7 +212,7 @@ class PostgresBackend:
             f"SELECT d.page_id, ts_rank(%s, d.vector, q, 1) * "
             f"(1.0 + {RECENCY_BOOST} * {RECENCY_DAYS} / ({RECENCY_DAYS} + "
             f"greatest(0.0, extract(epoch FROM (%s - d.published_at)) / 86400.0))) * {LANGUAGE_FACTOR.format(other=OTHER_LANGUAGE)} AS score "
-            f"FROM search_searchdocument d JOIN news_articlepage a ON a.page_ptr_id = d.page_id, "
+            f"FROM search_searchdocument d LEFT JOIN news_articlepage a ON a.page_ptr_id = d.page_id, "
             f"CAST(%s AS tsquery) q WHERE d.page_id = ANY(%s) "
             f"ORDER BY score DESC, d.published_at DESC LIMIT %s OFFSET %s"
         )
