@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from vestnik.caching.tags import ANY, depends_on
+from vestnik.core.templatetags.vestnik_text import reader_language
 from vestnik.core.text.excerpt import html_to_text
 from vestnik.images.renditions import with_list_renditions
 from vestnik.news.models import ArticlePage, Author, RubricPage
@@ -102,7 +103,7 @@ class _LazyHits:
             limit=bounds.stop - bounds.start,
             offset=bounds.start,
             now=self.now,
-            language=(translation.get_language() or "ru").split("-")[0],
+            language=reader_language(),
         )
 
 
