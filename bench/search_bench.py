@@ -161,11 +161,11 @@ def setup_django(database_url: str):
     call_command("migrate", verbosity=0)
 
 
-def _vector(texts: dict[str, str], published_at: dt.datetime) -> str:
+def _vectors(texts: dict[str, str], published_at: dt.datetime) -> tuple[str, str]:
     from vestnik.search.backends import PostgresBackend
     from vestnik.search.documents import analyse
 
-    return PostgresBackend().tsvector(analyse(texts), published_at)
+    return PostgresBackend().vectors(analyse(texts), published_at)
 
 
 def _document(texts: dict[str, str], _published_at: dt.datetime):
@@ -194,14 +194,15 @@ def build(n: int, generator: Generator, workers: int) -> dict:
     indexing = generating = 0.0
 
     def write(batch):
-        """Store one analysed batch: [(page_id, published_at, PostgreSQL vector or document)]."""
+        """Store one analysed batch: [(page_id, published_at, PostgreSQL vectors or document)]."""
         if postgres:
             with connection.connection.cursor() as cursor, transaction.atomic():
                 with cursor.copy(
-                    "COPY search_searchdocument (page_id, revision_id, published_at, indexed_at, vector) FROM STDIN"
+                    "COPY search_searchdocument (page_id, revision_id, published_at, indexed_at, vector, forms) "
+                    "FROM STDIN"
                 ) as copy:
-                    for page_id, when, vector in batch:
-                        copy.write_row((page_id, 1, when, when, vector))
+                    for page_id, when, (vector, forms) in batch:
+                        copy.write_row((page_id, 1, when, when, vector, forms))
         else:
             with transaction.atomic(), connection.cursor() as cursor:
                 cursor.executemany(
@@ -222,7 +223,7 @@ def build(n: int, generator: Generator, workers: int) -> dict:
     # Lemmatizing (and on PostgreSQL writing the vector's text) runs in a process per
     # core, as `rebuild_search_index --workers` does, while this process writes the
     # previous batch; generating the text and the reference's rows is not counted.
-    prepare = _vector if postgres else _document
+    prepare = _vectors if postgres else _document
     with ProcessPoolExecutor(workers) as pool:
         previous = None
         for start in range(1, n + 2001, 2000):

@@ -20,8 +20,10 @@ class SearchDocument(models.Model):
     revision_id = models.BigIntegerField(null=True)
     published_at = models.DateTimeField(db_index=True)
     indexed_at = models.DateTimeField(auto_now=True)
-    # PostgreSQL only (GIN-indexed, created in migration 0002); unused on SQLite.
+    # PostgreSQL only, unused on SQLite (backends.py): the lemmas and publication
+    # periods, GIN-indexed (migration 0002), and the exact word forms, not indexed.
     vector = SearchVectorField(null=True)
+    forms = SearchVectorField(null=True)
 
     class Meta:
         verbose_name = _("документ поискового индекса")
