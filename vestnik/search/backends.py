@@ -63,25 +63,43 @@ class Fts5Backend:
     lemma_columns = FIELDS
     form_columns = tuple(f"{name}_f" for name in FIELDS)
 
-    def write(self, page_id: int, document: AnalysedDocument, published_at: datetime) -> None:
-        columns = self.lemma_columns + self.form_columns
+    def prepare(self, document: AnalysedDocument, published_at: datetime) -> list[str]:
+        """The row's column values: each field's lemmas, then each field's forms."""
         values = [" ".join(" ".join(ls) for ls in document.fields[name].lemmas) for name in FIELDS]
-        values += [" ".join(document.fields[name].forms) for name in FIELDS]
+        return values + [" ".join(document.fields[name].forms) for name in FIELDS]
+
+    def write(self, page_id: int, document: AnalysedDocument, published_at: datetime) -> None:
+        self.write_many([(page_id, self.prepare(document, published_at))])
+
+    def write_many(self, rows: list[tuple[int, list[str]]]) -> None:
+        """Store prepared rows (page id, prepare()'s values), replacing what was there."""
+        columns = self.lemma_columns + self.form_columns
         with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {self.table} WHERE rowid = %s", [page_id])
-            cursor.execute(
+            for chunk in _chunks([page_id for page_id, _values in rows]):
+                cursor.execute(
+                    f"DELETE FROM {self.table} WHERE rowid IN ({', '.join(['%s'] * len(chunk))})", chunk
+                )
+            cursor.executemany(
                 f"INSERT INTO {self.table} (rowid, {', '.join(columns)}) "
                 f"VALUES (%s, {', '.join(['%s'] * len(columns))})",
-                [page_id, *values],
+                [(page_id, *values) for page_id, values in rows],
             )
 
     def stored_forms(self, page_id: int) -> set[str]:
+        return self.stored_forms_many([page_id]).get(page_id, set())
+
+    def stored_forms_many(self, page_ids: list[int]) -> dict[int, set[str]]:
+        found = {}
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT {', '.join(self.form_columns)} FROM {self.table} WHERE rowid = %s", [page_id]
-            )
-            row = cursor.fetchone()
-        return {form for column in row or () for form in column.split()}
+            for chunk in _chunks(page_ids):
+                cursor.execute(
+                    f"SELECT rowid, {', '.join(self.form_columns)} FROM {self.table} "
+                    f"WHERE rowid IN ({', '.join(['%s'] * len(chunk))})",
+                    chunk,
+                )
+                for page_id, *columns in cursor.fetchall():
+                    found[page_id] = {form for column in columns for form in column.split()}
+        return found
 
     def delete(self, page_id: int) -> None:
         with connection.cursor() as cursor:
@@ -178,20 +196,38 @@ class PostgresBackend:
         periods = "".join(f" '{period}'" for period in period_lexemes(published_at))
         return _vector_literal(lemma_positions) + periods, _vector_literal(form_positions)
 
+    prepare = vectors
+
     def write(self, page_id: int, document: AnalysedDocument, published_at: datetime) -> None:
+        self.write_many([(page_id, self.vectors(document, published_at))])
+
+    def write_many(self, rows: list[tuple[int, tuple[str, str]]]) -> None:
+        """Store prepared rows (page id, vectors()) in their SearchDocument rows: one
+        statement for the lot."""
         with connection.cursor() as cursor:
             cursor.execute(
-                "UPDATE search_searchdocument SET vector = %s::tsvector, forms = %s::tsvector WHERE page_id = %s",
-                [*self.vectors(document, published_at), page_id],
+                "UPDATE search_searchdocument d SET vector = CAST(v.vector AS tsvector), "
+                "forms = CAST(v.forms AS tsvector) "
+                "FROM unnest(%s::integer[], %s::text[], %s::text[]) AS v(page_id, vector, forms) "
+                "WHERE d.page_id = v.page_id",
+                [
+                    [page_id for page_id, _v in rows],
+                    [vector for _id, (vector, _forms) in rows],
+                    [forms for _id, (_vector, forms) in rows],
+                ],
             )
 
     def stored_forms(self, page_id: int) -> set[str]:
+        return self.stored_forms_many([page_id]).get(page_id, set())
+
+    def stored_forms_many(self, page_ids: list[int]) -> dict[int, set[str]]:
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT tsvector_to_array(forms) FROM search_searchdocument WHERE page_id = %s", [page_id]
+                "SELECT page_id, tsvector_to_array(forms) FROM search_searchdocument "
+                "WHERE page_id = ANY(%s) AND forms IS NOT NULL",
+                [list(page_ids)],
             )
-            row = cursor.fetchone()
-        return set(row[0] or ()) if row else set()
+            return {page_id: set(forms) for page_id, forms in cursor.fetchall()}
 
     def delete(self, page_id: int) -> None:
         """The vectors go with their SearchDocument row."""
@@ -373,6 +409,12 @@ def _vector_literal(positions: dict[str, list[str]]) -> str:
             for lexeme, at in positions.items()
         ]
     )
+
+
+def _chunks(items: list, size: int = 5000):
+    # SQLite takes at most 32,766 parameters in one statement.
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def _lexeme(word: str) -> str:

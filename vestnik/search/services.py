@@ -9,31 +9,57 @@ task reindexes them, and `rebuild_search_index --stale` finds any that a crash l
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import nullcontext
 
 from django.db import transaction
 from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from vestnik.news.models import ArticlePage, RubricPage
 
 from .backends import get_backend
-from .documents import AnalysedDocument, analyse, article_texts
+from .documents import analyse, article_texts
 from .models import RebuildCheckpoint, SearchDocument, SearchWord
 
 BATCH_SIZE = 200
+WORDS_PER_QUERY = 5000  # SQLite takes at most 32,766 parameters in one statement
 
 
-def _update_vocabulary(old: set[str], new: set[str]) -> None:
-    added, removed = new - old, old - new
-    if added:
-        SearchWord.objects.bulk_create([SearchWord(word=w) for w in added], ignore_conflicts=True)
-        SearchWord.objects.filter(word__in=added).update(documents=F("documents") + 1)
-    if removed:
-        SearchWord.objects.filter(word__in=removed, documents__gt=0).update(documents=F("documents") - 1)
-        SearchWord.objects.filter(word__in=removed, documents=0).delete()
+def _update_vocabulary(changes: Counter[str]) -> None:
+    """Add each word's change to its count of articles; drop words left in none.
+
+    One UPDATE per distinct change, not per word: reindexing a batch of articles moves
+    most of its words by 1 or -1.
+    """
+    changes = Counter({word: n for word, n in changes.items() if n})
+    if not changes:
+        return
+    added = [word for word, n in changes.items() if n > 0]
+    SearchWord.objects.bulk_create(
+        [SearchWord(word=w) for w in added], ignore_conflicts=True, batch_size=2000
+    )
+    by_change: dict[int, list[str]] = {}
+    for word, n in changes.items():
+        by_change.setdefault(n, []).append(word)
+    for n, words in by_change.items():
+        for start in range(0, len(words), WORDS_PER_QUERY):
+            chunk = words[start : start + WORDS_PER_QUERY]
+            SearchWord.objects.filter(word__in=chunk).update(documents=Greatest(F("documents") + n, 0))
+            if n < 0:
+                SearchWord.objects.filter(word__in=chunk, documents=0).delete()
+
+
+def _vocabulary_changes(old: dict[int, set[str]], new: dict[int, frozenset[str]]) -> Counter[str]:
+    changes: Counter[str] = Counter()
+    for page_id in old.keys() | new.keys():
+        before, after = old.get(page_id, set()), new.get(page_id, frozenset())
+        changes.update(after - before)
+        changes.subtract(before - after)
+    return changes
 
 
 def _prefetched(queryset):
@@ -49,28 +75,49 @@ def index_article(page: ArticlePage, rubric_titles: dict[str, str] | None = None
     if not page.live:
         remove_article(page.pk)
         return
-    _store(page, analyse(article_texts(page, rubric_titles)))
+    published_at = _published_at(page)
+    _store([page], [_prepared(article_texts(page, rubric_titles), published_at)], [published_at])
 
 
-def _store(page: ArticlePage, document: AnalysedDocument) -> None:
+def _published_at(page: ArticlePage):
+    return page.published_at or timezone.now()
+
+
+def _prepared(texts: dict[str, str], published_at) -> tuple[frozenset[str], object]:
+    """What the index stores for one article: its word forms (for the vocabulary) and
+    the engine's row. Pure computation, so it can run in a worker process."""
+    document = analyse(texts)
+    return frozenset(document.forms), get_backend().prepare(document, published_at)
+
+
+def _store(pages: list[ArticlePage], prepared: list, published: list) -> None:
+    """Write live pages' prepared rows, their SearchDocument rows and the vocabulary
+    counts in one transaction, a few statements for the whole batch."""
     backend = get_backend()
+    ids = [page.pk for page in pages]
     with transaction.atomic():
-        old_forms = backend.stored_forms(page.pk)
-        published_at = page.published_at or timezone.now()
-        SearchDocument.objects.update_or_create(
-            page_id=page.pk, defaults={"revision_id": page.live_revision_id, "published_at": published_at}
+        old_forms = backend.stored_forms_many(ids)
+        SearchDocument.objects.bulk_create(
+            [
+                SearchDocument(page_id=page.pk, revision_id=page.live_revision_id, published_at=when)
+                for page, when in zip(pages, published, strict=True)
+            ],
+            update_conflicts=True,
+            unique_fields=["page"],
+            update_fields=["revision_id", "published_at", "indexed_at"],
         )
-        backend.write(page.pk, document, published_at)
-        _update_vocabulary(old_forms, document.forms)
+        backend.write_many([(page_id, row) for page_id, (_forms, row) in zip(ids, prepared, strict=True)])
+        new_forms = {page_id: forms for page_id, (forms, _row) in zip(ids, prepared, strict=True)}
+        _update_vocabulary(_vocabulary_changes(old_forms, new_forms))
 
 
 def remove_article(page_id: int) -> None:
     backend = get_backend()
     with transaction.atomic():
-        old_forms = backend.stored_forms(page_id)
+        old_forms = backend.stored_forms_many([page_id])
         backend.delete(page_id)
         SearchDocument.objects.filter(page_id=page_id).delete()
-        _update_vocabulary(old_forms, set())
+        _update_vocabulary(_vocabulary_changes(old_forms, {}))
 
 
 def mark_stale(page_ids: Iterable[int] | Subquery) -> int:
@@ -100,14 +147,18 @@ def orphan_documents():
 
 def index_batch(pages: list[ArticlePage], pool: Executor | None = None) -> None:
     """Index live pages together; with a process pool the lemmatizing runs in parallel
-    (it is pure Python and the slow part), the writes stay in this process."""
+    (it is pure Python and the slow part), the writes stay in this process, one
+    statement per table for the batch."""
     titles = _rubric_titles()
     live = [page for page in pages if page.live]
     texts = [article_texts(page, titles) for page in live]
-    documents = pool.map(analyse, texts, chunksize=20) if pool else map(analyse, texts)
+    published = [_published_at(page) for page in live]
+    prepared = list(
+        pool.map(_prepared, texts, published, chunksize=20) if pool else map(_prepared, texts, published)
+    )
     with transaction.atomic():
-        for page, document in zip(live, documents, strict=True):
-            _store(page, document)
+        if live:
+            _store(live, prepared, published)
         for page in pages:
             if not page.live:
                 remove_article(page.pk)

@@ -104,3 +104,19 @@ def test_parallel_rebuild_gives_the_same_index(five):
 def test_workers_must_be_positive(five):
     with pytest.raises(CommandError, match="--workers"):
         run("--workers", "0")
+
+
+def test_a_batch_moves_each_words_count_by_what_changed_in_its_articles(politics):
+    """One batch: one article gains a word, one loses it, one keeps it, one is new."""
+    keeps, loses, gains = (article_with(rubric=politics, title=t, lead="Поля.") for t in
+                           ("Урожай зерна", "Урожай хлопка", "Засуха на юге"))  # fmt: skip
+    assert SearchWord.objects.get(word="урожай").documents == 2
+    for page, title in ((loses, "Засуха хлопка"), (gains, "Урожай на юге")):
+        ArticlePage.objects.filter(pk=page.pk).update(title=title)  # behind the signals' back
+    fresh = article_with(rubric=politics, title="Урожай риса", lead="Поля.")
+    services.index_batch(list(ArticlePage.objects.filter(pk__in=[keeps.pk, loses.pk, gains.pk, fresh.pk])))
+    words = dict(SearchWord.objects.filter(word__in=["урожай", "засуха", "хлопка", "зерна", "поля"]).values_list(
+        "word", "documents"))  # fmt: skip
+    assert words == {"урожай": 3, "засуха": 1, "хлопка": 1, "зерна": 1, "поля": 4}
+    assert sorted(hit.article.pk for hit in search("урожай").hits) == sorted([keeps.pk, gains.pk, fresh.pk])
+    assert [hit.article.pk for hit in search("засуха").hits] == [loses.pk]
