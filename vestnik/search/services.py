@@ -21,12 +21,11 @@ from django.utils import timezone
 
 from vestnik.news.models import ArticlePage, RubricPage
 
-from .backends import get_backend
+from .backends import chunks, get_backend
 from .documents import analyse, article_texts
 from .models import RebuildCheckpoint, SearchDocument, SearchWord
 
 BATCH_SIZE = 200
-WORDS_PER_QUERY = 5000  # SQLite takes at most 32,766 parameters in one statement
 
 
 def _update_vocabulary(changes: Counter[str]) -> None:
@@ -46,8 +45,7 @@ def _update_vocabulary(changes: Counter[str]) -> None:
     for word, n in changes.items():
         by_change.setdefault(n, []).append(word)
     for n, words in by_change.items():
-        for start in range(0, len(words), WORDS_PER_QUERY):
-            chunk = words[start : start + WORDS_PER_QUERY]
+        for chunk in chunks(words):
             SearchWord.objects.filter(word__in=chunk).update(documents=Greatest(F("documents") + n, 0))
             if n < 0:
                 SearchWord.objects.filter(word__in=chunk, documents=0).delete()
