@@ -210,7 +210,7 @@ def build(n: int, generator: Generator, workers: int) -> dict:
                     [(page_id, when, when) for page_id, when, _d in batch],
                 )
                 for page_id, when, document in batch:
-                    backend.write(page_id, document, when)
+                    backend.write_many([(page_id, backend.prepare(document, when))])
 
     def write_reference(ids, texts):
         with transaction.atomic(), connection.cursor() as cursor:

@@ -68,9 +68,6 @@ class Fts5Backend:
         values = [" ".join(" ".join(ls) for ls in document.fields[name].lemmas) for name in FIELDS]
         return values + [" ".join(document.fields[name].forms) for name in FIELDS]
 
-    def write(self, page_id: int, document: AnalysedDocument, published_at: datetime) -> None:
-        self.write_many([(page_id, self.prepare(document, published_at))])
-
     def write_many(self, rows: list[tuple[int, list[str]]]) -> None:
         """Store prepared rows (page id, prepare()'s values), replacing what was there."""
         columns = self.lemma_columns + self.form_columns
@@ -84,9 +81,6 @@ class Fts5Backend:
                 f"VALUES (%s, {', '.join(['%s'] * len(columns))})",
                 [(page_id, *values) for page_id, values in rows],
             )
-
-    def stored_forms(self, page_id: int) -> set[str]:
-        return self.stored_forms_many([page_id]).get(page_id, set())
 
     def stored_forms_many(self, page_ids: list[int]) -> dict[int, set[str]]:
         found = {}
@@ -198,9 +192,6 @@ class PostgresBackend:
 
     prepare = vectors
 
-    def write(self, page_id: int, document: AnalysedDocument, published_at: datetime) -> None:
-        self.write_many([(page_id, self.vectors(document, published_at))])
-
     def write_many(self, rows: list[tuple[int, tuple[str, str]]]) -> None:
         """Store prepared rows (page id, vectors()) in their SearchDocument rows: one
         statement for the lot."""
@@ -216,9 +207,6 @@ class PostgresBackend:
                     [forms for _id, (_vector, forms) in rows],
                 ],
             )
-
-    def stored_forms(self, page_id: int) -> set[str]:
-        return self.stored_forms_many([page_id]).get(page_id, set())
 
     def stored_forms_many(self, page_ids: list[int]) -> dict[int, set[str]]:
         with connection.cursor() as cursor:
