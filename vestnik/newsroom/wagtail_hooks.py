@@ -54,3 +54,11 @@ def _superusers_only(request):
         request, _("Создавать суперпользователей и менять их учётные записи может только суперпользователь.")
     )
     return redirect("wagtailusers_users:index")
+
+
+@hooks.register("register_admin_viewset")
+def register_newsroom_explorer():
+    # Registered after Wagtail's own base page viewset (order -1), so it takes its place.
+    from .explorer import NewsroomPageViewSet
+
+    return NewsroomPageViewSet()

@@ -1,0 +1,95 @@
+"""Wagtail's page explorer, made to stay fast on a rubric of hundreds of thousands of
+articles (bench/README.md, "Admin at a million articles", measured each change).
+
+Same pages, same columns, same filters; what changes is how they are found:
+- Under a page the editor has a direct permission on (or an ancestor of it), every page is
+  theirs to explore, so Wagtail's `id IN (every page the editor may explore)` subquery
+  removes nothing. It cannot use an index and cost a scan of the whole page table
+  twice per listing (the rows and their count); it is left out there.
+- The listing without a search or a filter counts its rows from the parent's `numchild`,
+  which the page tree keeps, instead of `COUNT(*)` over the rubric.
+- The "owner" and "edited by" filters offer the newsroom's staff (superusers and members
+  of groups with page permissions) instead of `DISTINCT` over every page and every edit
+  in the log: 1.3–3 s at a million articles, on every render of the listing.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.forms import CheckboxSelectMultiple
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import MultipleUserFilter
+from wagtail.admin.views.pages.listing import EditedByFilter, ExplorableIndexView, GenericPageFilterSet
+from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+# The actions that make a page explorable (Wagtail's PagePermissionPolicy.explorable_instances).
+EXPLORE_ACTIONS = {"add", "change", "publish", "lock", "unlock", "bulk_delete"}
+
+
+def newsroom_staff(request):
+    """Who may own or edit pages: superusers and members of groups with page permissions."""
+    return (
+        get_user_model()
+        .objects.filter(Q(is_superuser=True) | Q(groups__page_permissions__isnull=False))
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+class NewsroomPageFilterSet(GenericPageFilterSet):
+    owner = MultipleUserFilter(label=_("Owner"), queryset=newsroom_staff, widget=CheckboxSelectMultiple)
+    edited_by = EditedByFilter(label=_("Edited by"), queryset=newsroom_staff, widget=CheckboxSelectMultiple)
+
+
+def explores_everything_under(user, page: Page) -> bool:
+    """Whether every page under ``page`` is explorable for ``user``: a superuser, or a
+    permission that makes pages explorable on ``page`` or one of its ancestors."""
+    if not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    policy = PagePermissionPolicy()
+    codenames = policy._get_permission_codenames(EXPLORE_ACTIONS)
+    return any(
+        perm.permission.codename in codenames and page.path.startswith(perm.page.path)
+        for perm in policy.get_cached_permissions_for_user(user)
+    )
+
+
+class NewsroomExplorerView(ExplorableIndexView):
+    def get_base_queryset(self):
+        if self.is_searching_whole_tree or not explores_everything_under(self.request.user, self.parent_page):
+            return super().get_base_queryset()
+        if self.is_searching or self.is_filtering:
+            pages = Page.objects.descendant_of(self.parent_page)
+        else:
+            pages = Page.objects.child_of(self.parent_page)
+        return self.annotate_queryset(pages)
+
+    def get_paginator(self, queryset, *args, **kwargs):
+        paginator = super().get_paginator(queryset, *args, **kwargs)
+        if self._children_count_is_numchild():
+            paginator.count = self.parent_page.numchild  # a cached_property: set, never counted
+        return paginator
+
+    def _children_count_is_numchild(self) -> bool:
+        # Only the plain listing of children is all of them: a search, a filter or a hook
+        # that narrows the explorer's pages needs a real count.
+        return (
+            not (self.is_searching or self.is_filtering)
+            and not hooks.get_hooks("construct_explorer_page_queryset")
+            and explores_everything_under(self.request.user, self.parent_page)
+        )
+
+
+class NewsroomPageViewSet(PageViewSet):
+    """Every page type's admin views, Wagtail's own but for the explorer listing."""
+
+    model = Page
+    name = "newsroom_pages"
+    index_view_class = NewsroomExplorerView
+    filterset_class = NewsroomPageFilterSet  # the viewset hands its own to the view
