@@ -161,17 +161,12 @@ def setup_django(database_url: str):
     call_command("migrate", verbosity=0)
 
 
-def _vectors(texts: dict[str, str], published_at: dt.datetime) -> tuple[bytes, bytes]:
-    from vestnik.search.backends import PostgresBackend
+def _prepared(texts: dict[str, str], published_at: dt.datetime):
+    """The engine's row for one article (PostgreSQL: the two binary tsvectors)."""
+    from vestnik.search.backends import get_backend
     from vestnik.search.documents import analyse
 
-    return PostgresBackend().vectors(analyse(texts), published_at)
-
-
-def _document(texts: dict[str, str], _published_at: dt.datetime):
-    from vestnik.search.documents import analyse
-
-    return analyse(texts)
+    return get_backend().prepare(analyse(texts), published_at)
 
 
 def build(n: int, generator: Generator, workers: int) -> dict:
@@ -194,7 +189,7 @@ def build(n: int, generator: Generator, workers: int) -> dict:
     indexing = generating = 0.0
 
     def write(batch):
-        """Store one analysed batch: [(page_id, published_at, PostgreSQL vectors or document)]."""
+        """Store one batch: [(page_id, published_at, the engine's row)]."""
         if postgres:
             with connection.connection.cursor() as cursor, transaction.atomic():
                 with cursor.copy(
@@ -211,8 +206,7 @@ def build(n: int, generator: Generator, workers: int) -> dict:
                     "INSERT INTO search_searchdocument (page_id, revision_id, published_at, indexed_at) VALUES (%s, 1, %s, %s)",
                     [(page_id, when, when) for page_id, when, _d in batch],
                 )
-                for page_id, when, document in batch:
-                    backend.write_many([(page_id, backend.prepare(document, when))])
+                backend.write_many([(page_id, row) for page_id, _when, row in batch])
 
     def write_reference(ids, texts):
         with transaction.atomic(), connection.cursor() as cursor:
@@ -222,10 +216,9 @@ def build(n: int, generator: Generator, workers: int) -> dict:
             )
 
     last_report = time.perf_counter()
-    # Lemmatizing (and on PostgreSQL writing the vector's text) runs in a process per
-    # core, as `rebuild_search_index --workers` does, while this process writes the
-    # previous batch; generating the text and the reference's rows is not counted.
-    prepare = _vectors if postgres else _document
+    # Lemmatizing and making the engine's rows runs in a process per core, as
+    # `rebuild_search_index --workers` does, while this process writes the previous
+    # batch; generating the text and the reference's rows is not counted.
     with ProcessPoolExecutor(workers) as pool:
         previous = None
         for start in range(1, n + 2001, 2000):
@@ -237,7 +230,7 @@ def build(n: int, generator: Generator, workers: int) -> dict:
                 write_reference(ids, texts)
             generating += time.perf_counter() - started
             started = time.perf_counter()
-            results = pool.map(prepare, texts, dates, chunksize=50)
+            results = pool.map(_prepared, texts, dates, chunksize=50)
             if previous:
                 write(previous)
             previous = list(zip(ids, dates, results, strict=True))
