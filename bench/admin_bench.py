@@ -398,6 +398,8 @@ def run(
         article = ArticlePage.objects.get(pk=opened.object_id)
     else:
         article = open_article(editor)
+    from vestnik.newsroom.explorer import NewsroomExplorerView
+
     rubric = RubricPage.objects.get(title=RUBRICS[0])
     children = Page.objects.child_of(rubric).count()
     with connection.cursor() as cursor:
@@ -407,7 +409,8 @@ def run(
     clients["editor"].force_login(editor)
     clients["superuser"].force_login(superuser)
     plan = requests(rubric=rubric, article=article, article_type=ContentType.objects.get_for_model(ArticlePage).pk,
-                    owner=User.objects.get(username="journalist1").pk, last_page=math.ceil(children / 50))  # fmt: skip
+                    owner=User.objects.get(username="journalist1").pk,
+                    last_page=math.ceil(children / NewsroomExplorerView.paginate_by))  # fmt: skip
     skip = {rubric.pk}
     waited = wait_for_quiet(quiet_wait)
     result: dict = {
