@@ -89,3 +89,15 @@ def test_owner_and_edited_by_choices_are_the_newsroom_staff(editor, reporter, ch
         choices = set(form.fields[name].queryset)
         assert {editor, reporter, chief} <= choices
         assert reader not in choices
+
+
+def test_the_row_count_reads_in_russian(editor, desks):
+    politics = desks["politics"]
+    drafts(politics, 3, title="Маслихат собрался")
+    client = logged_in(editor)
+    listing = client.get(f"/admin/pages/{politics.pk}/").content.decode()
+    assert re.search(r"страницы: 1–3 из 3", listing), re.findall(r".{40}из 3.{10}", listing)
+    found = client.get(f"/admin/pages/{politics.pk}/", {"q": "маслихат"}).content.decode()
+    assert re.search(r"в разделе «<span[^>]*>Политика</span>»: 1–3 из 3", found)
+    for page in (listing, found):
+        assert not re.search(r"\d of \d", page)
