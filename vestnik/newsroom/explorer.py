@@ -8,6 +8,8 @@ Same pages, same columns, same filters; what changes is how they are found:
   twice per listing (the rows and their count); it is left out there.
 - The listing without a search or a filter counts its rows from the parent's `numchild`,
   which the page tree keeps, instead of `COUNT(*)` over the rubric.
+- A filtered listing counts its rows' ids, not its rows with their annotations, and the
+  owner and page-type filters ask for no DISTINCT (they compare the page's own columns).
 - Pages of 20 rows instead of 50: the rows' rendering was most of the remaining time.
 - The "owner" and "edited by" filters offer the newsroom's staff (superusers and members
   of groups with page permissions) instead of `DISTINCT` over every page and every edit
@@ -21,10 +23,10 @@ from django.db.models import Q
 from django.forms import CheckboxSelectMultiple
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.filters import MultipleUserFilter
+from wagtail.admin.filters import MultipleContentTypeFilter, MultipleUserFilter
 from wagtail.admin.views.pages.listing import EditedByFilter, ExplorableIndexView, GenericPageFilterSet
 from wagtail.admin.viewsets.pages import PageViewSet
-from wagtail.models import Page
+from wagtail.models import Page, get_page_content_types
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 # The actions that make a page explorable (Wagtail's PagePermissionPolicy.explorable_instances).
@@ -42,8 +44,19 @@ def newsroom_staff(request):
 
 
 class NewsroomPageFilterSet(GenericPageFilterSet):
-    owner = MultipleUserFilter(label=_("Owner"), queryset=newsroom_staff, widget=CheckboxSelectMultiple)
+    # distinct=False: these compare a column of the page itself, so no row can repeat, and
+    # DISTINCT made PostgreSQL compute every matching row (with its annotations) before
+    # taking the 20 to show.
+    owner = MultipleUserFilter(
+        label=_("Owner"), queryset=newsroom_staff, widget=CheckboxSelectMultiple, distinct=False
+    )
     edited_by = EditedByFilter(label=_("Edited by"), queryset=newsroom_staff, widget=CheckboxSelectMultiple)
+    content_type = MultipleContentTypeFilter(
+        label=_("Page type"),
+        queryset=lambda request: get_page_content_types(include_base_page_type=False),
+        widget=CheckboxSelectMultiple,
+        distinct=False,
+    )
 
 
 def explores_everything_under(user, page: Page) -> bool:
@@ -78,8 +91,14 @@ class NewsroomExplorerView(ExplorableIndexView):
 
     def get_paginator(self, queryset, *args, **kwargs):
         paginator = super().get_paginator(queryset, *args, **kwargs)
+        # Paginator.count is a cached_property: set here, it is never counted.
         if self._children_count_is_numchild():
-            paginator.count = self.parent_page.numchild  # a cached_property: set, never counted
+            paginator.count = self.parent_page.numchild
+        elif self.is_filtering and not self.is_searching:
+            # Counted as is, a filtered listing counts every column and the rows'
+            # annotations (two subqueries each): 285 ms for 200,000 articles. The ids alone
+            # count the same rows.
+            paginator.count = queryset.order_by().values("pk").count()
         return paginator
 
     def _children_count_is_numchild(self) -> bool:
