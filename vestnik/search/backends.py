@@ -415,8 +415,9 @@ def _add_at_the_end(positions: dict[str, list[bytes]], lexeme: str, at: bytes) -
 def _binary_vector(positions: dict[str, list[bytes]]) -> bytes:
     """A tsvector as PostgreSQL sends it (tsvectorsend): the number of lexemes, then each
     lexeme in byte order with a NUL, its number of positions and the positions in order.
-    PostgreSQL reads this three times faster than the text form, which it must parse.
-    Python's order of strings is UTF-8's byte order. PostgreSQL keeps at most
+    PostgreSQL takes it in without parsing: a COPY of 2,000 articles' vectors took 0.37 s
+    this way and 0.69 s as text (bench/README.md). Python's order of strings is UTF-8's
+    byte order, which is the order PostgreSQL keeps. PostgreSQL keeps at most
     MAX_POSITIONS_PER_LEXEME positions of a lexeme."""
     out = [len(positions).to_bytes(4, "big")]
     for lexeme in sorted(positions):
