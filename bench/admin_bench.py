@@ -311,7 +311,7 @@ def explain(sql: str) -> str:
         return "\n".join(row[0] for row in cursor.fetchall())
 
 
-def requests(*, rubric, article, article_type: int, owner: int, last_page: int) -> list[tuple]:
+def requests(*, rubric, article, article_type: int, owner: int, author: int, last_page: int) -> list[tuple]:
     """(key, label, who, url) of every request measured, the editor's first."""
     explore = f"/admin/pages/{rubric.pk}/"
     month_ago = (dt.date.today() - dt.timedelta(days=30)).isoformat()
@@ -326,6 +326,8 @@ def requests(*, rubric, article, article_type: int, owner: int, last_page: int) 
         ("filter_edited_by", "filter: edited by", "editor", f"{explore}?edited_by={owner}"),
         ("filter_updated", "filter: updated in the last 30 days", "editor",
          f"{explore}?latest_revision_created_at_after={month_ago}"),
+        ("filter_author", "filter: byline author", "editor", f"{explore}?author={author}"),
+        ("filter_status", "filter: status = draft", "editor", f"{explore}?status=draft"),
         ("order_status", "order by status (drafts first)", "editor", f"{explore}?ordering=live"),
         ("order_updated", "order by latest revision", "editor", f"{explore}?ordering=-latest_revision_created_at"),
         ("search", f"admin search '{RARE_WORD}'", "editor", f"/admin/pages/search/?q={RARE_WORD}"),
@@ -388,7 +390,7 @@ def run(
     from django.test import Client
     from wagtail.models import Page, Revision
 
-    from vestnik.news.models import ArticlePage, RubricPage
+    from vestnik.news.models import ArticlePage, Author, RubricPage
 
     built = None if reuse else build(articles)
     User = get_user_model()
@@ -409,7 +411,7 @@ def run(
     clients["editor"].force_login(editor)
     clients["superuser"].force_login(superuser)
     plan = requests(rubric=rubric, article=article, article_type=ContentType.objects.get_for_model(ArticlePage).pk,
-                    owner=User.objects.get(username="journalist1").pk,
+                    owner=User.objects.get(username="journalist1").pk, author=Author.objects.order_by("pk")[0].pk,
                     last_page=math.ceil(children / NewsroomExplorerView.paginate_by))  # fmt: skip
     skip = {rubric.pk}
     waited = wait_for_quiet(quiet_wait)

@@ -11,6 +11,8 @@ Same pages, same columns, same filters; what changes is how they are found:
 - A filtered listing counts its rows' ids, not its rows with their annotations, and the
   owner and page-type filters ask for no DISTINCT (they compare the page's own columns).
 - Pages of 20 rows instead of 50: the rows' rendering was most of the remaining time.
+- Two filters Wagtail lacks: the byline's author and the status (published, draft,
+  published with unpublished changes).
 - The "owner" and "edited by" filters offer the newsroom's staff (superusers and members
   of groups with page permissions) instead of `DISTINCT` over every page and every edit
   in the log: 1.3–3 s at a million articles, on every render of the listing.
@@ -20,14 +22,17 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
-from django.forms import CheckboxSelectMultiple
+from django.forms import CheckboxSelectMultiple, RadioSelect
 from django.utils.translation import gettext_lazy as _
+from django_filters import ChoiceFilter, ModelMultipleChoiceFilter
 from wagtail import hooks
 from wagtail.admin.filters import MultipleContentTypeFilter, MultipleUserFilter
 from wagtail.admin.views.pages.listing import EditedByFilter, ExplorableIndexView, GenericPageFilterSet
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page, get_page_content_types
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from vestnik.news.models import ArticleAuthor, Author
 
 # The actions that make a page explorable (Wagtail's PagePermissionPolicy.explorable_instances).
 EXPLORE_ACTIONS = {"add", "change", "publish", "lock", "unlock", "bulk_delete"}
@@ -43,7 +48,43 @@ def newsroom_staff(request):
     )
 
 
+class BylineFilter(ModelMultipleChoiceFilter):
+    """Articles whose byline has any of the chosen authors (Wagtail's "owner" is the
+    account that created the page, not the byline)."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(pk__in=ArticleAuthor.objects.filter(author__in=value).values("page_id"))
+
+
+class StatusFilter(ChoiceFilter):
+    CHOICES = {
+        "live": Q(live=True),
+        "draft": Q(live=False),
+        "changes": Q(live=True, has_unpublished_changes=True),
+    }
+
+    def filter(self, qs, value):
+        return qs.filter(self.CHOICES[value]) if value in self.CHOICES else qs
+
+
 class NewsroomPageFilterSet(GenericPageFilterSet):
+    author = BylineFilter(
+        label=_("Автор материала"),
+        queryset=lambda request: Author.objects.order_by("name"),
+        widget=CheckboxSelectMultiple,
+    )
+    status = StatusFilter(
+        label=_("Статус"),
+        empty_label=_("Любой"),
+        choices=[
+            ("live", _("Опубликовано")),
+            ("draft", _("Черновик")),
+            ("changes", _("Опубликовано, есть неопубликованные правки")),
+        ],
+        widget=RadioSelect,
+    )
     # distinct=False: these compare a column of the page itself, so no row can repeat, and
     # DISTINCT made PostgreSQL compute every matching row (with its annotations) before
     # taking the 20 to show.

@@ -80,6 +80,9 @@ def test_editor_who_chooses_english_gets_the_admin_in_english(client, reporter, 
     assert '<html lang="en"' in dashboard and "Pages" in dashboard and "Страницы" not in dashboard
     editor = admin_page(client, f"/admin/pages/{ArticleFactory(parent=politics).pk}/edit/")
     assert "Primary section" in editor and "Основная рубрика" not in editor
+    explorer = admin_page(client, f"/admin/pages/{politics.pk}/")  # Vestnik's filters too
+    assert "Byline author" in explorer and "Live, with unpublished changes" in explorer
+    assert "Автор материала" not in explorer and "Черновик" not in explorer
 
 
 def test_editor_who_chooses_kazakh_gets_kazakh_and_russian_where_wagtail_has_no_kazakh(

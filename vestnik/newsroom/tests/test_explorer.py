@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from vestnik.news.tests.factories import ArticleFactory, RubricFactory
+from vestnik.news.tests.factories import ArticleFactory, AuthorFactory, RubricFactory, article_with
 from vestnik.newsroom.models import RubricDesk
 from vestnik.newsroom.roles import Role
 
@@ -116,3 +116,27 @@ def test_a_filtered_listing_counts_ids_and_the_right_number(editor, desks):
     assert len(listed_ids(response)) == 20
     counts = [q for q in sql if q.startswith("SELECT COUNT(*)") and "wagtailcore_page" in q]
     assert counts and all("_approved_schedule" not in q and '"title"' not in q for q in counts), counts
+
+
+def test_byline_author_and_status_filters(editor, desks):
+    politics = desks["politics"]
+    anuar, aigerim = AuthorFactory(name="Ануар Нурпеисов"), AuthorFactory(name="Айгерим Сапарова")
+    by_anuar = article_with(rubric=politics, authors=[anuar], title="Парламент принял закон")
+    both = article_with(rubric=politics, authors=[anuar, aigerim], title="Сенат одобрил бюджет")
+    by_aigerim = article_with(rubric=politics, authors=[aigerim], title="Маслихат собрался")
+    draft = drafts(politics, 1)[0]
+    by_aigerim.title = "Маслихат собрался снова"
+    by_aigerim.save_revision()  # published, with a newer draft
+    client = logged_in(editor)
+
+    def found(**params):
+        response = client.get(f"/admin/pages/{politics.pk}/", params)
+        assert response.context["paginator"].count == len(listed_ids(response))
+        return listed_ids(response)
+
+    assert found(author=[anuar.pk]) == {by_anuar.pk, both.pk}
+    assert found(author=[anuar.pk, aigerim.pk]) == {by_anuar.pk, both.pk, by_aigerim.pk}
+    assert found(status="draft") == {draft.pk}
+    assert found(status="live") == {by_anuar.pk, both.pk, by_aigerim.pk}
+    assert found(status="changes") == {by_aigerim.pk}
+    assert found(status="live", author=[aigerim.pk]) == {both.pk, by_aigerim.pk}
