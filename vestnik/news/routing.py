@@ -31,6 +31,11 @@ def site_for_request(request) -> Site | None:
 
     site = cached_by_generation(f"site:{address[0]}:{address[1]}", find, 3600)
     request._wagtail_site = site
+    # Where Wagtail caches the sites' root paths for page URLs made with this request;
+    # otherwise every request reads them from Redis again.
+    request._wagtail_cached_site_root_paths = cached_by_generation(
+        "site-root-paths", Site.get_site_root_paths, 3600
+    )
     return site
 
 

@@ -65,3 +65,17 @@ def test_resilient_cache_is_a_normal_cache_while_redis_is_up():
     assert cache.add("n", 5) is False
     cache.delete_many(["k", "n"])
     assert cache.get("k") is None
+
+
+@pytest.mark.redis
+def test_cache_calls_share_one_redis_client_and_a_forked_worker_gets_its_own_connections():
+    cache = ResilientRedisCache(os.environ["VESTNIK_TEST_REDIS_URL"], {"KEY_PREFIX": f"t{os.getpid()}"})
+    cache.set("k", 1, 30)
+    client = cache._cache.get_client()
+    assert cache._cache.get_client(write=True) is client  # not a new client per call
+    pid = os.fork()
+    if pid == 0:  # a gunicorn worker forked after the master used the cache
+        os._exit(0 if cache.get("k") == 1 and cache._cache.get_client() is client else 1)
+    assert os.waitpid(pid, 0)[1] == 0
+    assert cache.get("k") == 1
+    cache.delete("k")

@@ -34,7 +34,7 @@ def article_ld(context, page):
         ],
     )
     trail = [(r.title, r.url) for r in context.get("rubric_trail") or ([rubric] if rubric else [])]
-    crumbs = [("Главная", "/"), *trail, (page.title, page.url)]
+    crumbs = [("Главная", "/"), *trail, (page.title, page.get_url(request))]
     return metadata.ld_json([article, metadata.breadcrumbs(request, crumbs)])
 
 
