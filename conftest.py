@@ -56,13 +56,16 @@ def pytest_report_header(config):
 def _fresh_cache():
     from django.core.cache import cache
 
+    from vestnik.caching import fragments
     from vestnik.news.generation import forget_local
 
     cache.clear()
     forget_local()
+    fragments.forget_local()
     yield
     cache.clear()
     forget_local()
+    fragments.forget_local()
 
 
 @pytest.fixture(autouse=True)

@@ -10,8 +10,9 @@ tags, tags.py), cached, and put into each page as it is served.
 A fragment's lists mark their items, so one shared copy serves every page even though
 each page leaves itself out: ``<!--vestnik:list 6-->…<!--vestnik:item 42-->…<!--vestnik:end-->
 …<!--vestnik:/list-->`` keeps the first six items whose id is not the page's, and drops the
-whole list, heading and all, when none is left. When no page cache is involved (an editor,
-the cache switched off) the fragment is rendered into the page at once, the same way.
+whole list, heading and all, when none is left. A reader's page rendered with the page
+cache switched off gets the same shared copy; an editor's page (fresh by design) gets the
+fragment rendered into it at once, the same way.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from django.utils import timezone, translation
 
 from . import tags as page_tags
 
+LOCAL_LIMIT = 64  # fragments × hosts × languages kept in a process before it forgets them all
+_local: dict[str, dict] = {}
 PLACEHOLDER = re.compile(r"<!--vestnik:fragment ([a-z-]+) (\d*)-->")
 LIST = re.compile(r"<!--vestnik:list (\d+)-->(.*?)<!--vestnik:/list-->", re.S)
 ITEM = re.compile(r"<!--vestnik:item (\d+)-->(.*?)<!--vestnik:end-->", re.S)
@@ -108,8 +111,28 @@ def key(name: str, request) -> str:
 
 def cached(name: str, request) -> dict:
     """The shared copy, rendered again when older than the page TTL or when anything it
-    shows has changed (tags.py); a copy rendered while something changed is not kept."""
+    shows has changed (tags.py); a copy rendered while something changed is not kept.
+
+    Each process also keeps the copy it last used: while its tags are current it is as
+    right as the shared one, and checking them is one round trip instead of two plus
+    unpickling the copy."""
     entry_key = key(name, request)
+    entry = _local.get(entry_key)
+    if entry is not None and page_tags.current(entry):
+        return entry
+    entry = _cached(entry_key, name, request)
+    if len(_local) >= LOCAL_LIMIT:
+        _local.clear()
+    _local[entry_key] = entry
+    return entry
+
+
+def forget_local() -> None:
+    """Drop this process's copies (tests clear the shared cache between cases)."""
+    _local.clear()
+
+
+def _cached(entry_key: str, name: str, request) -> dict:
     found = cache.get_many([entry_key, page_tags.CLOCK_KEY])
     entry, clock = found.get(entry_key), found.get(page_tags.CLOCK_KEY, 0)
     if entry is not None and page_tags.current(entry):

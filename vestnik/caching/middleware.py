@@ -69,8 +69,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not (settings.VESTNIK_PAGE_CACHE and self.cacheable_request(request)):
+        if not self.cacheable_request(request):
             return self.get_response(request)
+        if not settings.VESTNIK_PAGE_CACHE:
+            return self.rendered_for_reader(request)
         key = page_key(request)
         found = cache.get_many([key, page_tags.CLOCK_KEY])
         entry, clock = found.get(key), found.get(page_tags.CLOCK_KEY, 0)
@@ -98,6 +100,12 @@ class PageCacheMiddleware:
         finally:
             if locked:
                 cache.delete(key + ":lock")
+
+    def rendered_for_reader(self, request):
+        """The page cache is off, so the page is rendered; its shared parts (the article
+        sidebar) still come from their own cache (fragments.py), as into a cached page."""
+        request.vestnik_shared_fragments = True
+        return self.get_response(request)
 
     @staticmethod
     def cacheable_request(request) -> bool:

@@ -114,3 +114,24 @@ def test_list_keeps_its_limit_after_leaving_the_page_out():
     parts = fragments.parse(f"<ol><!--vestnik:list 2-->{items}<!--vestnik:/list--></ol>")
     assert fragments.assemble(parts, exclude=None) == "<ol><li>1</li><li>2</li></ol>"
     assert fragments.assemble(parts, exclude=1) == "<ol><li>2</li><li>3</li></ol>"
+
+
+def test_with_the_page_cache_off_readers_pages_share_one_rendered_sidebar(client, newsroom, settings):
+    settings.VESTNIK_PAGE_CACHE = False
+    first, second, _ = newsroom["articles"]
+    client.get(first.url)  # renders the shared sidebar once
+    response = client.get(second.url)
+    rendered = [template.name for template in response.templates]
+    assert CACHE_HEADER not in response  # the page itself was rendered, not served from the cache
+    assert "news/article_page.html" in rendered and "includes/article_sidebar.html" not in rendered
+    assert first.title in sidebar_titles(response) and second.title not in sidebar_titles(response)
+
+
+def test_with_the_page_cache_off_a_publish_shows_in_the_shared_sidebar_at_once(client, newsroom, settings):
+    settings.VESTNIK_PAGE_CACHE = False
+    url = newsroom["articles"][2].url
+    client.get(url)
+    article_with(
+        rubric=newsroom["politics"], title="ЦИК назвал дату выборов", first_published_at=timezone.now()
+    )
+    assert sidebar_titles(client.get(url))[0] == "ЦИК назвал дату выборов"
