@@ -84,7 +84,21 @@ def stamp(shown: set[str]) -> dict:
     """What a cached render keeps to be judged later (``current``): when it was made, how long
     it may live, and the versions of the tags it showed (ANY if it named none; always ALWAYS)."""
     names = ((shown - set(MARKS)) or {ANY}) | set(ALWAYS)
-    return {"created": time.time(), "ttl": lifetime(shown), "versions": versions(names)}
+    return {"created": time.time(), "ttl": lifetime(shown), "versions": _set_versions(names)}
+
+
+def _set_versions(names: set[str]) -> dict[str, int]:
+    """The tags' versions, each one set first if the cache has none (never bumped, or lost
+    with a Redis restart): a copy kept outside Redis (fragments.py's per-process copy)
+    must not look current again when Redis loses its versions and they read as 0."""
+    found = versions(names)
+    missing = [tag for tag, version in found.items() if not version]
+    if missing:
+        start = time.time_ns()
+        for tag in missing:
+            cache.add(version_key(tag), start, timeout=None)
+        found |= versions(missing)
+    return found
 
 
 def current(entry: dict) -> bool:

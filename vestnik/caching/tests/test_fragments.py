@@ -135,3 +135,19 @@ def test_with_the_page_cache_off_a_publish_shows_in_the_shared_sidebar_at_once(c
         rubric=newsroom["politics"], title="ЦИК назвал дату выборов", first_published_at=timezone.now()
     )
     assert sidebar_titles(client.get(url))[0] == "ЦИК назвал дату выборов"
+
+
+def test_a_process_kept_sidebar_is_not_taken_for_current_after_redis_loses_its_versions(
+    client, newsroom, settings
+):
+    from django.core.cache import cache
+
+    settings.VESTNIK_PAGE_CACHE = False
+    url = newsroom["articles"][2].url
+    cache.clear()  # Redis restarted: no tag has a version yet
+    client.get(url)  # the sidebar is rendered and kept by this process
+    article_with(
+        rubric=newsroom["politics"], title="ЦИК назвал дату выборов", first_published_at=timezone.now()
+    )
+    cache.clear()  # restarted again, and with it the versions the publish bumped
+    assert sidebar_titles(client.get(url))[0] == "ЦИК назвал дату выборов"
