@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import connection
@@ -21,6 +22,7 @@ from django.utils.functional import cached_property
 from wagtail.models import Page, Site
 
 from vestnik.caching.tags import LASTING, depends_on, shows_articles, valid_until
+from vestnik.caching.tags import versions as tag_versions
 
 from .generation import cached_by_generation
 from .models import (
@@ -286,20 +288,34 @@ def _newest_ids_per_rubric(rubrics: list[tuple[str, int]]) -> list[int]:
 
 class CountCachedPaginator(Paginator):
     """A paginator whose COUNT(*) — 200,000 rows in a big rubric, a million in the article
-    sitemap — is cached until the next publish (the content generation), not run on every
-    render."""
+    sitemap — is cached, not run on every render: with ``list_tag``, until an article enters
+    or leaves that list (its version, caching/tags.py), so a publish in one rubric does not
+    recount every other list (70 ms for a rubric of 20,000 at 100,000 articles); otherwise
+    until the next publish anywhere (the content generation)."""
 
-    def __init__(self, queryset, per_page, *, count_key: str):
+    def __init__(self, queryset, per_page, *, count_key: str, list_tag: str | None = None):
         super().__init__(queryset, per_page)
         self.count_key = count_key
+        self.list_tag = list_tag
 
     @cached_property
     def count(self):
-        return cached_by_generation(f"count:{self.count_key}", self.object_list.count, 3600)
+        if self.list_tag is None:
+            return cached_by_generation(f"count:{self.count_key}", self.object_list.count, 3600)
+        version = tag_versions([self.list_tag])[self.list_tag]
+        key = f"vestnik:count:{self.count_key}:{version}"
+        count = cache.get(key)
+        if count is None:
+            count = self.object_list.count()
+            cache.set(key, count, 86400)
+        return count
 
 
 def _paginate(queryset, page_number, *, count_key: str) -> PaginatorPage:
-    paginator = CountCachedPaginator(queryset, settings.VESTNIK_PAGE_SIZE, count_key=count_key)
+    """One page of a list whose tag is ``list:<count_key>`` ("rubric:5", "author:3"…)."""
+    paginator = CountCachedPaginator(
+        queryset, settings.VESTNIK_PAGE_SIZE, count_key=count_key, list_tag=f"list:{count_key}"
+    )
     page = paginator.get_page(page_number)
     with_rubrics(list(page.object_list))
     return page

@@ -74,6 +74,28 @@ def test_rubric_is_paginated(client, politics, settings):
     assert 'rel="prev"' in page2.content.decode() and 'rel="next"' in page2.content.decode()
 
 
+def count_queries(client, path: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    return sum("COUNT(*)" in q["sql"] for q in captured.captured_queries)
+
+
+def test_rubric_page_count_is_kept_until_an_article_enters_that_rubric(client, politics, society, settings):
+    settings.VESTNIK_PAGE_CACHE = False
+    settings.VESTNIK_PAGE_SIZE = 2
+    for _ in range(4):
+        ArticleFactory(parent=politics)
+    assert count_queries(client, "/politika/") == 1
+    ArticleFactory(parent=society)  # a publish elsewhere: this rubric's count still holds
+    assert count_queries(client, "/politika/") == 0
+    ArticleFactory(parent=politics)  # one more here: counted again, and a third page appears
+    assert count_queries(client, "/politika/") == 1
+    assert client.get("/politika/?page=3").context["articles"].paginator.num_pages == 3
+
+
 def test_draft_articles_are_not_listed_or_served(client, politics):
     draft = ArticleFactory(parent=politics, title="Черновик не для читателей", publish=False)
     assert client.get("/politika/").content.decode().count("Черновик не для читателей") == 0
