@@ -220,6 +220,22 @@ def pick_urls(database_url: str) -> dict:
     }
 
 
+def long_tail_paths(database_url: str, count: int, *, demo_only: bool = False) -> list[str]:
+    """``count`` live articles' site paths in random order (the same order for a database);
+    with ``demo_only``, the demo's own articles, whose pictures every copy shares."""
+    with psycopg.connect(database_url) as conn:
+        home = conn.execute("SELECT url_path FROM wagtailcore_page WHERE depth = 2 ORDER BY path").fetchone()[
+            0
+        ]
+        rows = conn.execute(
+            "SELECT p.url_path FROM wagtailcore_page p JOIN news_articlepage a ON a.page_ptr_id = p.id "
+            "WHERE p.live AND p.url_path LIKE %s AND (NOT %s OR a.source_id LIKE 'demo:%%') "
+            "ORDER BY md5(p.id::text) LIMIT %s",
+            [home + "%", demo_only, count],
+        ).fetchall()
+    return ["/" + url_path[len(home) :] for (url_path,) in rows]
+
+
 if __name__ == "__main__":  # a quick way to build the database without measuring
     url = recreate_database(os.environ["BENCH_POSTGRES_URL"], "vestnik_bench_http")
     print(build(database_url=url, env={**os.environ, "DATABASE_URL": url}, articles=int(sys.argv[1])))
