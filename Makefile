@@ -26,7 +26,7 @@ demo: install
 	$(DEMO_ENV) $(PY) manage.py runserver --noreload --nostatic 127.0.0.1:$(PORT)
 
 # Production server: gunicorn with the production settings (SECRET_KEY and the other
-# variables from the environment, docs/deploy.md); two workers per core unless WEB_CONCURRENCY,
+# variables from the environment, docs/deploy.md); a worker per core plus one unless WEB_CONCURRENCY,
 # and the background-task worker beside it (stopped with the server).
 serve: install
 	DJANGO_SETTINGS_MODULE=vestnik.settings.production $(PY) manage.py collectstatic --noinput -v0
