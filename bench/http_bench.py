@@ -462,6 +462,21 @@ def publish_to_visible(env: dict[str, str], port: int, urls: dict) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def publish_through_worker(env: dict[str, str], port: int, urls: dict) -> dict:
+    """Publish-to-visible as production does it: the publish queues the refreshes in the
+    database (VESTNIK_TASKS=database) and returns; `manage.py worker` (polling every 0.5 s)
+    runs them."""
+    env = env | {"VESTNIK_TASKS": "database"}
+    worker = Group("worker", [sys.executable, "manage.py", "worker"], env, WORK / "worker.log", cwd=SOURCE)
+    try:
+        time.sleep(8)  # Django loaded and the queue looked at once, as a running worker has
+        if worker.process.poll() is not None:
+            return {"error": f"the worker stopped:\n{worker.log_tail()}"}
+        return publish_to_visible(env, port, urls)
+    finally:
+        worker.stop()
+
+
 # --- the run ----------------------------------------------------------------------------
 
 
@@ -502,6 +517,8 @@ def run(articles: int, reuse: bool) -> dict:
             database_url=database_url, env=env, articles=articles, source=SOURCE
         )
     http_site.manage(env, "collectstatic", "--noinput", "-v0", source=SOURCE)
+    # A publish has the worker make its picture's renditions; the SQL copies were not published.
+    http_site.manage(env, "make_renditions", source=SOURCE)
     # Readers here ask for host 127.0.0.1; the refresh requests nginx gets on publish carry the
     # Wagtail site's host name, which must be the same for nginx's cache key to match.
     with psycopg.connect(database_url, autocommit=True) as conn:
@@ -517,10 +534,6 @@ def run(articles: int, reuse: bool) -> dict:
     try:
         result["pages"] = pages = pages_for(urls, port)
         article_html = get(port, pages["article"])[2]
-        # Pictures' renditions are made on the first view that shows them (docs/performance.md):
-        # made here for every picture the copies share, so the long tail measures pages.
-        for path in http_site.long_tail_paths(database_url, 1000, demo_only=True):
-            get(port, path)
         long_tail = WORK / "long-tail-paths.txt"
         long_tail.write_text("\n".join(http_site.long_tail_paths(database_url, LONG_TAIL_ARTICLES)) + "\n")
         result["uncached"] = measure(server, port, pages, low_connections=True, database_url=database_url,
@@ -547,6 +560,8 @@ def run(articles: int, reuse: bool) -> dict:
             refresh = {"VESTNIK_CDN": "nginx", "VESTNIK_CDN_REFRESH_TOKEN": REFRESH_TOKEN,
                        "VESTNIK_CDN_PURGE_URL": f"http://127.0.0.1:{front_port}"}  # fmt: skip
             result["front"]["publish"] = publish_to_visible(env | refresh, front_port, urls)
+            print("publish-to-visible through nginx, refreshed by the background worker", file=sys.stderr)
+            result["front"]["publish_worker"] = publish_through_worker(env | refresh, front_port, urls)
         finally:
             front.stop()
     finally:
@@ -585,6 +600,7 @@ def targets(result: dict) -> list[dict]:
     for label, publish in (
         ("", result.get("publish", {})),
         (" via nginx", result.get("front", {}).get("publish")),
+        (" via nginx, worker", result.get("front", {}).get("publish_worker")),
     ):
         if publish is not None:
             rows.append(_publish_row(label, publish))
@@ -695,6 +711,7 @@ def report(result: dict) -> str:
     for label, publish in (
         ("", result.get("publish")),
         (" through nginx", result.get("front", {}).get("publish")),
+        (" through nginx, refreshed by the worker", result.get("front", {}).get("publish_worker")),
     ):
         if not publish:
             continue

@@ -15,11 +15,12 @@ from django.utils.safestring import SafeString, mark_safe
 from vestnik.core.templatetags.vestnik_i18n import strip_language, with_language
 from vestnik.core.text.excerpt import cut_excerpt, html_to_text
 from vestnik.core.text.sanitise import clean_rich_text
+from vestnik.images.renditions import SHARE_SPECS
 
 from .xmltext import xml_safe
 
 # Google shows images in these ratios; each rendition is at least 1200 px wide.
-IMAGE_RATIOS = {"16x9": "fill-1200x675", "4x3": "fill-1200x900", "1x1": "fill-1200x1200"}
+IMAGE_RATIOS = SHARE_SPECS
 LOGO = "img/logo.png"  # 600×60, the size Google asks of a news publisher's logo
 
 
