@@ -3,7 +3,7 @@ with mixed traffic — readers on pages, search, feeds and sitemaps, editors sav
 publishing in the admin. It passes with zero 5xx responses, zero lost saves and flat
 memory.
 
-The server is production's: gunicorn (gunicorn.conf.py, two workers per core) with the
+The server is production's: gunicorn (gunicorn.conf.py, a worker per core plus one) with the
 production settings, PostgreSQL, Redis, the page cache, and `manage.py worker` running
 the background tasks (cache purges, search index) from the database queue. One setting
 differs, and makes the test stricter: gunicorn's worker recycling (max_requests) is off,
