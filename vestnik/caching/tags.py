@@ -16,8 +16,9 @@ pages showing it stop matching. Tags:
 - ``any``            every change (search results, sitemaps); also what a page depends on
                      when its view named nothing.
 
-A version key that the cache evicted reads as 0 and is recreated from the clock, so an
-eviction can only cause a re-render, never a stale page.
+A version key that the cache evicted reads as the epoch (a number from the clock, made
+again when lost) and is recreated from the clock when bumped, so an eviction can only cause
+a re-render, never a stale page.
 
 Some content changes by the clock, not by an edit: the breaking-news banner runs out at its
 "срочно до" time. The selector that shows it names that moment (``valid_until``); the page
@@ -44,6 +45,10 @@ LASTING = "time:lasting"
 MARKS = (SHOWS_RELATIVE_TIME, LASTING)
 # Bumped with every change: a page rendered while something changed is not stored.
 CLOCK_KEY = "vestnik:tags-clock"
+# The version of every tag that has none of its own. Made from the clock when missing, so
+# when Redis loses its keys (a restart) every such tag reads as changed: a copy kept outside
+# Redis (fragments.py's per-process copy) cannot pass for current afterwards.
+EPOCH_KEY = "vestnik:tags-epoch"
 
 
 class Shown(set):
@@ -84,21 +89,7 @@ def stamp(shown: set[str]) -> dict:
     """What a cached render keeps to be judged later (``current``): when it was made, how long
     it may live, and the versions of the tags it showed (ANY if it named none; always ALWAYS)."""
     names = ((shown - set(MARKS)) or {ANY}) | set(ALWAYS)
-    return {"created": time.time(), "ttl": lifetime(shown), "versions": _set_versions(names)}
-
-
-def _set_versions(names: set[str]) -> dict[str, int]:
-    """The tags' versions, each one set first if the cache has none (never bumped, or lost
-    with a Redis restart): a copy kept outside Redis (fragments.py's per-process copy)
-    must not look current again when Redis loses its versions and they read as 0."""
-    found = versions(names)
-    missing = [tag for tag, version in found.items() if not version]
-    if missing:
-        start = time.time_ns()
-        for tag in missing:
-            cache.add(version_key(tag), start, timeout=None)
-        found |= versions(missing)
-    return found
+    return {"created": time.time(), "ttl": lifetime(shown), "versions": versions(names)}
 
 
 def current(entry: dict) -> bool:
@@ -129,9 +120,14 @@ def version_key(tag: str) -> str:
 
 
 def versions(tags: Iterable[str]) -> dict[str, int]:
+    """Each tag's version; a tag never bumped (or whose key was evicted) has the epoch's."""
     tags = list(tags)
-    found = cache.get_many([version_key(tag) for tag in tags])
-    return {tag: found.get(version_key(tag), 0) for tag in tags}
+    found = cache.get_many([EPOCH_KEY, *(version_key(tag) for tag in tags)])
+    epoch = found.get(EPOCH_KEY)
+    if epoch is None:  # first use, or Redis lost everything: a new epoch, from the clock
+        cache.add(EPOCH_KEY, time.time_ns(), timeout=None)
+        epoch = cache.get(EPOCH_KEY, 0)
+    return {tag: found.get(version_key(tag), epoch) for tag in tags}
 
 
 def bump(tags: Iterable[str]) -> None:
