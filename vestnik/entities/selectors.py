@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import translation
 
 from vestnik.caching.tags import depends_on, versions
+from vestnik.core.prepared_query import PreparedQuery
 from vestnik.news.generation import cached_by_generation
 from vestnik.news.models import ArticlePage
 from vestnik.news.selectors import _paginate, rubric_of
@@ -48,18 +49,14 @@ def _links(rows) -> list[ArticleLink]:
     return links
 
 
-def _enrichment(article: ArticlePage) -> dict:
-    article_id = article.pk
-    with translation.override(settings.LANGUAGE_CODE):  # unprefixed; the template adds the reader's
-        # People first, then organisations and places, each the most mentioned first: the
-        # order an editor would list who and what the article is about.
-        found = Entity.objects.filter(
-            mentions__article_id=article_id, mentions__status=Mention.Status.ACCEPTED
-        ).annotate(mentioned=Sum("mentions__count"))
-        entities = [
-            EntityLink(e.pk, e.kind, e.name, e.get_absolute_url())
-            for e in sorted(found, key=lambda e: (KIND_ORDER.get(e.kind, 9), -e.mentioned, e.name))
-        ]
+def _mentioned(article_id):
+    # Accepted entities with how often the article mentions them.
+    return Entity.objects.filter(
+        mentions__article_id=article_id, mentions__status=Mention.Status.ACCEPTED
+    ).annotate(mentioned=Sum("mentions__count"))
+
+
+def _linked(article_id):
     # Both lists in one query: the related (with their position) and the story's articles.
     position = RelatedArticle.objects.filter(article_id=article_id, related_id=OuterRef("pk")).values(
         "position"
@@ -73,13 +70,32 @@ def _enrichment(article: ArticlePage) -> dict:
         .values("related_id")
         .union(TimelineLink.objects.filter(article_id=article_id).order_by().values("other_id"))
     )
-    rows = list(
+    return (
         ArticlePage.objects.live()
         .filter(pk__in=linked)
         .annotate(position=Subquery(position[:1]), in_story=Exists(in_story))
         .order_by("first_published_at", "pk")
         .values_list("pk", "title", "slug", "path", "first_published_at", "position", "in_story")
     )
+
+
+# Compiled once per process: each article's first view runs both (prepared_query.py).
+_MENTIONED = PreparedQuery(Entity, _mentioned, integer=True)
+_LINKED = PreparedQuery(ArticlePage, _linked, integer=True)
+
+
+def _enrichment(article: ArticlePage) -> dict:
+    article_id = article.pk
+    with translation.override(settings.LANGUAGE_CODE):  # unprefixed; the template adds the reader's
+        # People first, then organisations and places, each the most mentioned first: the
+        # order an editor would list who and what the article is about.
+        entities = [
+            EntityLink(e.pk, e.kind, e.name, e.get_absolute_url())
+            for e in sorted(
+                _MENTIONED.all(article_id), key=lambda e: (KIND_ORDER.get(e.kind, 9), -e.mentioned, e.name)
+            )
+        ]
+    rows = _LINKED.all(article_id)
     # An article of the story is shown in the timeline; listed again under "related" it
     # would only repeat itself.
     related = _links(sorted((r for r in rows if r[5] is not None and not r[6]), key=lambda r: r[5]))

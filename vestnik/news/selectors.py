@@ -23,6 +23,7 @@ from wagtail.models import Page, Site
 
 from vestnik.caching.tags import LASTING, depends_on, shows_articles, valid_until
 from vestnik.caching.tags import versions as tag_versions
+from vestnik.core.prepared_query import PreparedQuery
 
 from .generation import cached_by_generation
 from .models import (
@@ -335,6 +336,36 @@ def _article_relations(
     return authors, list(article.tags.all()), {r.pk for r in article.extra_rubrics.all()}, notes
 
 
+# A published article's relations, read by id with SQL compiled once per process (the first
+# view of each article in the long tail runs all four: compiling them cost more than the rows).
+_BYLINE = PreparedQuery(
+    ArticleAuthor,
+    lambda pk: ArticleAuthor.objects.filter(page_id=pk).select_related("author__photo"),
+    integer=True,
+)
+_NOTES = PreparedQuery(CorrectionNote, lambda pk: CorrectionNote.objects.filter(page_id=pk), integer=True)
+# In the order the editor gave them (taggit's own manager leaves the order to the database).
+_TAGS = PreparedQuery(
+    Tag,
+    lambda pk: Tag.objects.filter(tagged_articles__content_object_id=pk).order_by("tagged_articles__id"),
+    integer=True,
+)
+_EXTRA_RUBRICS = PreparedQuery(
+    ArticlePage.extra_rubrics.through,
+    lambda pk: ArticlePage.extra_rubrics.through.objects.filter(articlepage_id=pk).values_list(
+        "rubricpage_id"
+    ),
+    integer=True,
+)
+
+
+def _stored_relations(article_id: int) -> tuple[list[Author], list[Tag], set[int], list[CorrectionNote]]:
+    """``_article_relations`` of the stored (live) article, by its id."""
+    authors = [link.author for link in _BYLINE.all(article_id)]
+    extra = {rubric_id for (rubric_id,) in _EXTRA_RUBRICS.all(article_id)}
+    return authors, _TAGS.all(article_id), extra, in_order(_NOTES.all(article_id))
+
+
 def article_context(*, article: ArticlePage, preview: bool = False) -> dict:
     """Everything the article template shows besides the page's own fields.
 
@@ -351,7 +382,7 @@ def article_context(*, article: ArticlePage, preview: bool = False) -> dict:
         # must not be read as this one until its generation goes.
         key = f"article-relations-2:{article.pk}:{article.live_revision_id}"
         authors, article_tags, extra_ids, notes = cached_by_generation(
-            key, lambda: _article_relations(article), 3600
+            key, lambda: _stored_relations(article.pk), 3600
         )
     rubric = rubric_of(article)
     trail = rubric_trail(article.path)
@@ -390,6 +421,17 @@ def article_url(article: ArticlePage) -> str | None:
     return f"{rubric.url}{article.slug}/" if rubric is not None else None
 
 
+_TRANSLATION_GROUP = PreparedQuery(
+    ArticlePage,
+    lambda group: (
+        ArticlePage.objects.live()
+        .filter(Q(pk=group) | Q(translation_of_id=group))
+        .values_list("id", "content_language", "path", "slug", "translation_of_id")
+    ),
+    integer=True,
+)
+
+
 def article_translations(*, article: ArticlePage, preview: bool = False) -> list[TranslationLink]:
     """The other live articles of the article's translation group (its original and the
     original's translations), in the order of settings.LANGUAGES.
@@ -402,11 +444,7 @@ def article_translations(*, article: ArticlePage, preview: bool = False) -> list
         return []
 
     def compute():
-        rows = (
-            ArticlePage.objects.live()
-            .filter(Q(pk=group) | Q(translation_of_id=group))
-            .values_list("id", "content_language", "path", "slug", "translation_of_id")
-        )
+        rows = _TRANSLATION_GROUP.all(group)
         order = [code for code, _name in settings.LANGUAGES]
         links = []
         for pk, language, path, slug, translation_of_id in rows:

@@ -170,3 +170,27 @@ def test_article_correction_is_shown_at_the_end(client, politics):
 def test_author_without_slug_gets_a_transliterated_one():
     author = AuthorFactory(name="Жанар Әлиева")
     assert author.slug == "zhanar-alieva"
+
+
+def test_stored_relations_read_by_id_equal_the_articles_own(newsroom, politics, society):
+    from vestnik.news import selectors
+
+    from .factories import article_with
+
+    anuar = newsroom["anuar"]
+    second = AuthorFactory(name="Второй Автор")
+    tags = list(newsroom["articles"][0].tags.all()) or []
+    article = article_with(rubric=politics, authors=[second, anuar], tags=tags, extra_rubrics=[society],
+                           title="Статья с отношениями")  # fmt: skip
+    article = add_note(article, "Уточнена дата.")
+    article = add_note(article, "Исправлено имя.", kind="update")
+    fresh = type(article).objects.get(pk=article.pk)
+    authors, article_tags, extra, notes = selectors._stored_relations(article.pk)
+    own_authors, own_tags, own_extra, own_notes = selectors._article_relations(fresh)
+    assert (authors, extra, notes) == (own_authors, own_extra, own_notes)
+    assert [a.name for a in authors] == ["Второй Автор", anuar.name]  # the byline's order
+    assert [t.name for t in article_tags] == [t.name for t in tags]  # the order they were given in
+    assert set(article_tags) == set(own_tags)
+    assert (
+        extra == {society.pk} and [n.text for n in notes] == [n.text for n in own_notes] and len(notes) == 2
+    )
