@@ -73,6 +73,9 @@ def is_kazakh(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _morph():
+    from .mapped_dictionary import install
+
+    install()
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer()
