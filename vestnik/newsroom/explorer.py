@@ -29,11 +29,14 @@ from django_filters import ChoiceFilter, ModelMultipleChoiceFilter
 from wagtail import hooks
 from wagtail.admin.filters import MultipleContentTypeFilter, MultipleUserFilter
 from wagtail.admin.views.pages.listing import EditedByFilter, ExplorableIndexView, GenericPageFilterSet
+from wagtail.admin.views.pages.search import SearchView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page, get_page_content_types
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from vestnik.news.models import ArticleAuthor, Author
+
+from . import admin_search
 
 # The actions that make a page explorable (Wagtail's PagePermissionPolicy.explorable_instances).
 EXPLORE_ACTIONS = {"add", "change", "publish", "lock", "unlock", "bulk_delete"}
@@ -102,6 +105,7 @@ class NewsroomPageFilterSet(GenericPageFilterSet):
 
 
 class NewsroomExplorerView(ExplorableIndexView):
+    results_template_name = "newsroom/explorer_results.html"
     # Rendering a row (title, status, type, its menu of actions) costs about 5 ms of CPU
     # in Wagtail's templates, whatever the archive: 50 rows made the listing miss 300 ms
     # on its own.
@@ -136,6 +140,11 @@ class NewsroomExplorerView(ExplorableIndexView):
             paginator.count = queryset.order_by().values("pk").count()
         return paginator
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["recent_pages_only"] = recent_pages_only(context)
+        return context
+
     def _children_count_is_numchild(self) -> bool:
         # Only the plain listing of children is all of them: a search, a filter or a hook
         # that narrows the explorer's pages needs a real count.
@@ -146,10 +155,31 @@ class NewsroomExplorerView(ExplorableIndexView):
         )
 
 
+def recent_pages_only(context) -> int | None:
+    """admin_search.WINDOW when the listed results are a common word's matches among the
+    pages edited last (the results template then says so), else None."""
+    paginator = context.get("paginator")
+    results = paginator.object_list if paginator is not None else None
+    return admin_search.WINDOW if admin_search.searched_recent_pages_only(results) else None
+
+
+class NewsroomSearchView(SearchView):
+    """Wagtail's page search, saying so when a common word was looked for in recent pages."""
+
+    results_template_name = "newsroom/search_results.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["recent_pages_only"] = recent_pages_only(context)
+        return context
+
+
 class NewsroomPageViewSet(PageViewSet):
-    """Every page type's admin views, Wagtail's own but for the explorer listing."""
+    """Every page type's admin views, Wagtail's own but for the explorer listing and the
+    search's note on a common word."""
 
     model = Page
     name = "newsroom_pages"
     index_view_class = NewsroomExplorerView
+    search_view_class = NewsroomSearchView
     filterset_class = NewsroomPageFilterSet  # the viewset hands its own to the view

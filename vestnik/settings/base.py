@@ -398,7 +398,9 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "csv", "tx
 # site's transliteration table when saved (vestnik.news.models.TransliteratedSlugMixin).
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILREDIRECTS_AUTO_CREATE = True
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search; on PostgreSQL a common word is looked for among the pages
+# edited last (vestnik/newsroom/admin_search.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "vestnik.newsroom.admin_search"}}
 TAGGIT_CASE_INSENSITIVE = True
 
 # How many articles the lists show.
