@@ -167,6 +167,9 @@ class NewsroomSearchView(SearchView):
     """Wagtail's page search, saying so when a common word was looked for in recent pages."""
 
     results_template_name = "newsroom/search_results.html"
+    # Wagtail's search view names no model: its row count read "None: 1–20 из 200".
+    verbose_name = Page._meta.verbose_name
+    verbose_name_plural = Page._meta.verbose_name_plural
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -149,3 +149,12 @@ def test_only_postgresql_gets_the_recent_pages_backend():
     backend = get_search_backend()
     expected = connection.vendor == "postgresql"
     assert isinstance(backend, admin_search.RecentPagesPostgresSearchBackend) is expected
+
+
+def test_admin_search_counts_its_rows_as_pages(politics, editor):
+    article_with(rubric=politics, title="Паводок в Семее")
+    response = logged_in(editor).get("/admin/pages/search/", {"q": "паводок"})
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "None:" not in text
+    assert "страницы: 1–1 из 1" in text or "страница: 1–1 из 1" in text
