@@ -31,7 +31,6 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
 )
 from modelsearch.query import Fuzzy, MatchAll, Not
-from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 
 # A word is common when SAMPLE_DENSE of the SAMPLE pages edited last have it (0.5%); its
@@ -81,7 +80,6 @@ class _CommonWordsInRecentPages:
         # which is what bounds the work to the window.
         entry = (
             IndexEntry.objects.filter(
-                content_type_id__in=get_descendants_content_types_pks(model),
                 # Wagtail indexes a page under its own type: one lookup in the entries'
                 # unique index (type, id) instead of one per page type.
                 content_type_id=OuterRef("content_type_id"),
