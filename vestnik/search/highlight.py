@@ -6,7 +6,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from vestnik.core.text.excerpt import cut_excerpt
-from vestnik.core.text.lemmas import is_kazakh, lemmas, words
+from vestnik.core.text.kazakh import has_kazakh_letters, kazakh_stem
+from vestnik.core.text.lemmas import inflections, is_cyrillic, is_kazakh, words
 
 from .query import ParsedQuery
 
@@ -16,16 +17,28 @@ ELLIPSIS = "…"
 
 
 class Matcher:
+    """Which words of a text a search marks: the forms typed, every inflection of the words
+    outside phrases, and in Kazakh the words with a searched stem.
+
+    The inflections are generated once per query; lemmatizing each word of each result
+    instead would read pymorphy3's dictionary at random and grow its cache of lemmas
+    with every text a worker shows.
+    """
+
     def __init__(self, query: ParsedQuery):
-        self.forms, self.lemmas = query.highlight_terms()
+        self.forms, loose = query.highlight_terms()
+        for term in loose:
+            self.forms |= inflections(term.form)
+        self.stems = {lemma for term in loose for lemma in term.lemmas}
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         kazakh = is_kazakh(text)
-        return [
-            (w.start, w.end)
-            for w in words(text)
-            if w.form in self.forms or not self.lemmas.isdisjoint(lemmas(w.form, kazakh))
-        ]
+        return [(w.start, w.end) for w in words(text) if self._marks(w.form, kazakh)]
+
+    def _marks(self, form: str, kazakh: bool) -> bool:
+        if form in self.forms:
+            return True
+        return (kazakh or has_kazakh_letters(form)) and is_cyrillic(form) and kazakh_stem(form) in self.stems
 
 
 def _marked(text: str, spans: list[tuple[int, int]], offset: int = 0) -> str:

@@ -54,12 +54,11 @@ class ParsedQuery:
     def negative(self) -> list[Clause]:
         return [c for c in self.clauses if c.negated]
 
-    def highlight_terms(self) -> tuple[set[str], set[str]]:
-        """The forms and lemmas that results should mark."""
+    def highlight_terms(self) -> tuple[set[str], list[Term]]:
+        """The forms results should mark as typed, and the words to mark in any form
+        (those outside phrases)."""
         terms = [t for c in self.positive for t in c.terms]
-        forms = {t.form for t in terms}
-        found = {lemma for t in terms if not self._in_phrase(t) for lemma in t.lemmas}
-        return forms, found
+        return {t.form for t in terms}, [t for t in terms if not self._in_phrase(t)]
 
     def _in_phrase(self, term: Term) -> bool:
         return any(c.phrase and term in c.terms for c in self.positive)

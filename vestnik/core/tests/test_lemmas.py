@@ -2,7 +2,7 @@ import pytest
 
 from vestnik.core.text.kazakh import kazakh_stem
 from vestnik.core.text.layout import swap_layout
-from vestnik.core.text.lemmas import is_kazakh, lemmas, words
+from vestnik.core.text.lemmas import inflections, is_kazakh, lemmas, words
 
 
 def test_words_keep_offsets_of_the_original_spelling():
@@ -136,3 +136,11 @@ def test_fast_forms_agree_with_the_word_list():
 
     for text in [*demo_texts(), "Алматыда жаңа мектеп ашылды, балалар қуанышты", "ҚАЗАҚСТАН ЖӘНЕ ӘЛЕМ"]:
         assert word_forms(text) == [w.form for w in words(text)]
+
+
+def test_inflections_are_every_form_of_the_words_lemmas():
+    assert {"франция", "франции", "францию", "францией"} <= inflections("франция")
+    # "стали" is a form of both "стать" and "сталь": the forms of both are given.
+    assert {"стал", "станет", "сталью"} <= inflections("стали")
+    assert inflections("covid") == {"covid"}
+    assert inflections("баланың") == {"баланың"}

@@ -92,17 +92,36 @@ def lemmas(form: str, kazakh_context: bool = False) -> tuple[str, ...]:
         return (form,)  # numbers, Latin words and other scripts are matched as written
     if has_kazakh_letters(form):
         return (kazakh_stem(form),)
+    found = list(dict.fromkeys(normalize(p.normal_form) for p in _readings(form)))
+    if kazakh_context and not _morph().word_is_known(form):
+        found.append(kazakh_stem(form))
+    return tuple(dict.fromkeys(found or [form]))
+
+
+def _readings(form: str) -> list:
+    """The parses whose lemmas `lemmas` gives a Russian word: all of a known word's, an
+    unknown word's likeliest guesses for at most MAX_GUESSES lemmas."""
     morph = _morph()
     parses = morph.parse(form)
     if morph.word_is_known(form):
-        found = [normalize(p.normal_form) for p in parses]
-    else:
-        best = parses[0].score if parses else 0
-        found = [normalize(p.normal_form) for p in parses if p.score >= best * GUESS_RATIO]
-        found = list(dict.fromkeys(found))[:MAX_GUESSES]
-        if kazakh_context:
-            found.append(kazakh_stem(form))
-    return tuple(dict.fromkeys(found or [form]))
+        return parses
+    best = parses[0].score if parses else 0
+    likely = [p for p in parses if p.score >= best * GUESS_RATIO]
+    kept = list(dict.fromkeys(normalize(p.normal_form) for p in likely))[:MAX_GUESSES]
+    return [p for p in likely if normalize(p.normal_form) in kept]
+
+
+@lru_cache(maxsize=1024)
+def inflections(form: str) -> frozenset[str]:
+    """Every form of the words whose lemmas `lemmas(form)` gives, normalised ("франция" →
+    франция, франции, францию…): what a text may write for a word a reader searched.
+
+    Made from pymorphy3's paradigm tables, which are in memory: a text's words can then
+    be checked against it without reading the dictionary for each of them.
+    """
+    if not is_cyrillic(form) or has_kazakh_letters(form):
+        return frozenset({form})
+    return frozenset({form} | {normalize(f.word) for p in _readings(form) for f in p.lexeme})
 
 
 # Parts of speech that carry no topic: pronouns, prepositions, conjunctions, particles,

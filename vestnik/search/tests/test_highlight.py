@@ -1,3 +1,4 @@
+from vestnik.core.text.lemmas import lemmas
 from vestnik.search.highlight import Matcher, highlight_title, snippet
 from vestnik.search.query import parse_query
 
@@ -31,3 +32,23 @@ def test_snippet_without_a_match_shows_the_opening():
 def test_phrase_words_are_marked_only_in_their_exact_form():
     html = highlight_title("Во Франции и во Францию", Matcher(parse_query('"во Франции"')))
     assert "<mark>Франции</mark>" in html and "<mark>Францию</mark>" not in html
+
+
+def test_kazakh_words_are_marked_by_their_stem():
+    html = highlight_title("Балалар мен баланың ойыны", Matcher(parse_query("бала")))
+    assert html == "<mark>Балалар</mark> мен <mark>баланың</mark> ойыны"
+
+
+def test_a_word_unknown_to_the_dictionary_is_marked_in_its_guessed_forms():
+    html = highlight_title("Ковидом заболели, ковида нет", Matcher(parse_query("ковид")))
+    assert html == "<mark>Ковидом</mark> заболели, <mark>ковида</mark> нет"
+
+
+def test_marking_a_text_lemmatizes_none_of_its_words():
+    """The forms to mark are made once per query: lemmatizing every word of every result
+    would read the dictionary at random and fill the lemma cache with each text shown."""
+    matcher = Matcher(parse_query("Франция"))
+    cached = lemmas.cache_info().currsize
+    text = "Французские туристы вернулись из Франции. " + "Другие новости дня пришли позже. " * 30
+    assert len(matcher.spans(text)) == 1
+    assert lemmas.cache_info().currsize == cached
