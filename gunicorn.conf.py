@@ -31,3 +31,25 @@ control_socket = os.environ.get(
     "GUNICORN_CONTROL_SOCKET",
     os.path.join(os.environ.get("VESTNIK_VAR_DIR", "var"), "run", f"gunicorn-{_port}.ctl"),
 )
+
+_shared_with_workers = False
+
+
+def pre_fork(server, worker):
+    """In the master, before its first fork (the app is preloaded): import what each worker
+    would otherwise import on its first request, the whole URLconf (the admin's views and
+    forms, some 580 modules), and hide everything loaded so far from the garbage collector,
+    whose passes in a worker would otherwise write to the pages it shares with the master
+    and so make them the worker's own copies (docs/performance.md, "Worker memory")."""
+    global _shared_with_workers
+    if _shared_with_workers:
+        return
+    _shared_with_workers = True
+    import gc
+
+    from django.db import connections
+    from django.urls import get_resolver
+
+    get_resolver().reverse_dict  # noqa: B018 — imports and indexes every URL pattern
+    connections.close_all()  # a connection opened by an import must not be shared by forks
+    gc.freeze()
