@@ -135,3 +135,30 @@ def test_production_sends_hsts_and_marks_cookies_secure_httponly_samesite(produc
     assert "frame-ancestors" in headers["Content-Security-Policy"]
     assert answer["csrf_cookie"] == {"secure": True, "httponly": True, "samesite": "Lax"}
     assert answer["session_cookie"] == {"secure": True, "httponly": True, "samesite": "Lax"}
+
+
+MAIL_SETTINGS = """
+import json
+from django.conf import settings
+print(json.dumps({name: getattr(settings, name) for name in (
+    "EMAIL_HOST", "EMAIL_PORT", "EMAIL_HOST_USER", "EMAIL_USE_TLS", "EMAIL_USE_SSL", "EMAIL_TIMEOUT",
+    "DEFAULT_FROM_EMAIL", "SERVER_EMAIL")}))
+"""
+
+
+def test_mail_goes_to_the_smtp_server_the_environment_names(production_env):
+    default = json.loads(run(production_env, "-c", MAIL_SETTINGS).stdout)
+    assert (default["EMAIL_HOST"], default["EMAIL_PORT"], default["EMAIL_TIMEOUT"]) == ("localhost", 25, 10)
+    production_env.update(EMAIL_HOST="smtp.example.org", EMAIL_PORT="587", EMAIL_HOST_USER="vestnik",
+                          EMAIL_USE_TLS="1", DEFAULT_FROM_EMAIL="Редакция <news@example.org>")  # fmt: skip
+    named = json.loads(run(production_env, "-c", MAIL_SETTINGS).stdout)
+    assert named["EMAIL_HOST"] == "smtp.example.org" and named["EMAIL_PORT"] == 587
+    assert named["EMAIL_USE_TLS"] is True and named["EMAIL_USE_SSL"] is False
+    assert named["DEFAULT_FROM_EMAIL"] == named["SERVER_EMAIL"] == "Редакция <news@example.org>"
+
+
+def test_production_refuses_starttls_and_tls_at_once(production_env):
+    production_env.update(EMAIL_USE_TLS="1", EMAIL_USE_SSL="1")
+    result = run(production_env, "-c", MAIL_SETTINGS)
+    assert result.returncode != 0
+    assert "EMAIL_USE_TLS and EMAIL_USE_SSL are both set" in result.stderr

@@ -372,6 +372,19 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = os.environ.get("VESTNIK_SITE_NAME", "Вестник")
+
+# Mail: password resets and Wagtail's workflow notifications ("submitted for approval").
+# Without EMAIL_HOST, Django's default: an SMTP server on this machine, port 25.
+EMAIL_HOST = os.environ.get("EMAIL_HOST") or "localhost"
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT") or "25")
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)  # STARTTLS, usually port 587
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)  # TLS from the start, usually port 465
+# A mail server that does not answer must not hold a worker until gunicorn kills it.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT") or "10")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL") or f"{WAGTAIL_SITE_NAME} <noreply@localhost>"
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # No avatars from gravatar.com: the admin makes no third-party requests either (and its CSP
 # would block the http:// ones Wagtail asks for).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -27,3 +27,8 @@ if not SECURE_HSTS_PRELOAD:
 
 # JSON lines for journald and log collectors unless VESTNIK_LOG_FORMAT=text.
 LOGGING["formatters"]["vestnik"]["kind"] = os.environ.get("VESTNIK_LOG_FORMAT") or "json"  # noqa: F405
+
+if EMAIL_USE_TLS and EMAIL_USE_SSL:  # noqa: F405
+    raise ImproperlyConfigured(
+        "EMAIL_USE_TLS and EMAIL_USE_SSL are both set: choose one (STARTTLS on 587, or TLS on 465)"
+    )
