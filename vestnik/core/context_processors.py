@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 
-from vestnik.core.languages import language_links
+from vestnik.core.languages import OG_LOCALES, language_links
 
 
 def site_chrome(request):
@@ -19,4 +20,6 @@ def site_chrome(request):
         "breaking": SimpleLazyObject(selectors.breaking_news),
         # An article page with translations replaces these (ArticlePage.get_context).
         "language_links": language_links(request.path),
+        # The interface's language; an article gives its own text's (ArticlePage.get_context).
+        "og_locale": OG_LOCALES.get(get_language(), "ru_RU"),
     }

@@ -420,3 +420,9 @@ def test_article_with_translations_costs_the_same_queries_as_one_without(client,
     with CaptureQueriesContext(connection) as warm:  # the group comes from the shared cache
         client.get(path)
     assert len(warm.captured_queries) <= WARM_QUERIES["article"], [q["sql"] for q in warm.captured_queries]
+
+
+@pytest.mark.parametrize(("prefix", "locale"), [("", "ru_RU"), ("/kk", "kk_KZ"), ("/en", "en_US")])
+def test_pages_other_than_articles_give_open_graph_the_interfaces_language(client, original, prefix, locale):
+    for path in (f"{prefix}/", f"{prefix}{original.get_parent().url}"):
+        assert select(tree(client, path), "//meta[@property='og:locale']")[0].get("content") == locale, path
