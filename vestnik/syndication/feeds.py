@@ -7,6 +7,8 @@ zone, the correction and update notes, and a guid that editing never changes.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit, urlunsplit
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
@@ -18,6 +20,7 @@ from wagtail.rich_text import expand_db_html
 
 from vestnik.caching.tags import depends_on, shows_articles
 from vestnik.core.richtext import clean_stored_rich_text
+from vestnik.core.templatetags.vestnik_i18n import with_language
 from vestnik.core.text.dates import format_datetime
 from vestnik.core.text.excerpt import html_to_text
 from vestnik.core.text.sanitise import clean_rich_text
@@ -107,7 +110,10 @@ class ArticleFeed(Feed):
         return xml_safe(item.title)
 
     def item_link(self, item):
-        return item.get_url(request=self.request)
+        # The article's canonical address: one written in Kazakh is read at /kk/… (as in
+        # the sitemaps and its canonical link), whatever language the feed is in.
+        url = urlsplit(item.get_url(request=self.request))
+        return urlunsplit(url._replace(path=with_language(url.path, item.content_language)))
 
     def item_guid(self, item):
         # A tag URI from the article id: stable when the title, slug or rubric change.
