@@ -342,7 +342,6 @@ def test_sitemaps_give_an_article_its_own_languages_address(client, original):
     assert "<news:language>kk</news:language>" in news and "<news:language>ru</news:language>" in news
 
 
-
 def test_feeds_link_an_article_at_its_own_languages_address(client, original):
     kazakh = translate(original)
     for feed in ("/feeds/rss/", "/feeds/atom/"):
@@ -350,6 +349,7 @@ def test_feeds_link_an_article_at_its_own_languages_address(client, original):
         assert f"http://testserver/kk{url(kazakh)}" in body, feed
         assert f"http://testserver{url(kazakh)}" not in body, feed
         assert f"http://testserver{url(original)}" in body, feed
+
 
 # --- the page cache -----------------------------------------------------------------
 
