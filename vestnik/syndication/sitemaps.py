@@ -50,7 +50,11 @@ class _RowSitemap(Sitemap):
     def paginator(self):
         # The index and every page ask how many pages there are: a COUNT over a million
         # articles (2.2 s) once per publish, not once per request.
-        return CountCachedPaginator(self.items(), self.limit, count_key=f"sitemap:{type(self).__name__}")
+        return CountCachedPaginator(
+            self.items(), self.limit, count_key=f"sitemap:{type(self).__name__}", counted=self.count_rows
+        )
+
+    count_rows = None  # a faster way to the number of items, where there is one
 
 
 class ArticleSitemap(_RowSitemap):
@@ -83,6 +87,14 @@ class ArticleSitemap(_RowSitemap):
 
     def image(self, item):
         return item["hero_image__file"]
+
+    def count_rows(self) -> int:
+        # Each live article is a live page of the article type: counted from the live pages'
+        # index alone (news migration 0016), where counting items() joined a million
+        # articles to their pages (0.6 s, bench/query_plans.py).
+        return Page.objects.filter(
+            live=True, content_type=ContentType.objects.get_for_model(ArticlePage)
+        ).count()
 
 
 class SectionSitemap(_RowSitemap):

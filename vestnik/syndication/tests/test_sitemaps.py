@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from lxml import etree
 
-from vestnik.news.tests.factories import add_note, article_with
+from vestnik.news.tests.factories import ArticleFactory, RubricFactory, add_note, article_with
 from vestnik.syndication import sitemaps
 
 pytestmark = pytest.mark.django_db
@@ -158,3 +158,12 @@ def test_sections_list_sub_rubrics_and_information_pages(client, home, politics)
     sections = b"".join(client.get("/sitemap-sections.xml").streaming_content).decode()
     assert "http://testserver/politika/vybory-2026/" in sections
     assert f"http://testserver{about.url}" in sections
+
+
+def test_the_article_sitemaps_count_is_the_number_of_its_rows(politics):
+    article = article_with(rubric=politics, title="Новость")
+    article_with(rubric=politics, title="Жаңалық", content_language="kk", translation_of=article)
+    ArticleFactory(parent=politics, publish=False, title="Черновик")
+    RubricFactory(title="Регионы", parent=politics)
+    sitemap = sitemaps.ArticleSitemap()
+    assert sitemap.count_rows() == sitemap.items().count() == 2
