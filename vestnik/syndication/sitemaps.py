@@ -12,10 +12,10 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from vestnik.core.templatetags.vestnik_i18n import with_language
+from vestnik.news.generation import cached_by_generation
 from vestnik.news.models import ArticlePage, Author, HomePage, InfoPage, RubricPage, Tag
 from vestnik.news.selectors import (
     CountCachedPaginator,
-    cached_by_generation,
     home_url_path,
     latest_publish_time,
     site_path,
@@ -119,7 +119,7 @@ class ArticleSitemap(_RowSitemap):
 
         def every_limit_th() -> list[int]:
             numbered = self._live_pages().annotate(n=Window(RowNumber(), order_by=F("pk").asc()))
-            positions = range(self.limit, self.count_rows(), self.limit)
+            positions = range(self.limit, self.paginator.count, self.limit)  # the index's count
             return list(numbered.filter(n__in=positions).order_by("pk").values_list("pk", flat=True))
 
         return cached_by_generation(f"sitemap:ArticleSitemap:starts:{self.limit}", every_limit_th, 3600)
