@@ -111,7 +111,8 @@ def _readings(form: str) -> list:
     return [p for p in likely if normalize(p.normal_form) in kept]
 
 
-@lru_cache(maxsize=1024)
+# A verb's forms with its participles are a few hundred strings: 256 queries' words at most.
+@lru_cache(maxsize=256)
 def inflections(form: str) -> frozenset[str]:
     """Every form of the words whose lemmas `lemmas(form)` gives, normalised ("франция" →
     франция, франции, францию…): what a text may write for a word a reader searched.
