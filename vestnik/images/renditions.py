@@ -23,15 +23,17 @@ LIST_SPECS = tuple(dict.fromkeys(HERO_SPECS + CARD_SPECS))
 SHARE_SPECS = {"16x9": "fill-1200x675", "4x3": "fill-1200x900", "1x1": "fill-1200x1200"}
 # Everything a reader's page can ask of an article's picture.
 READER_SPECS = tuple(dict.fromkeys(LIST_SPECS + tuple(SHARE_SPECS.values())))
+# An author's photo on the author's page (templates/news/author_page.html).
+PORTRAIT_SPECS = ("fill-160x160",)
 
 
-def make_reader_renditions(image) -> int:
+def make_reader_renditions(image, specs=READER_SPECS) -> int:
     """Make every rendition readers' pages ask of ``image`` that does not exist yet, so that
     no reader's request makes one (12 AVIF/WebP/JPEG files take a second or more, and a web
     worker that decodes pictures grows from ~130 to ~250 MB). Returns how many were made."""
-    before = image.renditions.filter(filter_spec__in=READER_SPECS).count()
-    image.get_renditions(*READER_SPECS)  # makes the missing ones, in one go
-    return image.renditions.filter(filter_spec__in=READER_SPECS).count() - before
+    before = image.renditions.filter(filter_spec__in=specs).count()
+    image.get_renditions(*specs)  # makes the missing ones, in one go
+    return image.renditions.filter(filter_spec__in=specs).count() - before
 
 
 def with_list_renditions(queryset: QuerySet, field: str = "hero_image") -> QuerySet:

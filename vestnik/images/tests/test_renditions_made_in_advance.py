@@ -4,9 +4,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from vestnik.images.models import NewsImage
-from vestnik.images.renditions import READER_SPECS
+from vestnik.images.renditions import PORTRAIT_SPECS, READER_SPECS
 from vestnik.images.tests.factories import news_image
-from vestnik.news.tests.factories import ArticleFactory
+from vestnik.news.tests.factories import ArticleFactory, AuthorFactory, article_with
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +51,23 @@ def test_make_renditions_names_the_picture_whose_file_is_missing(politics):
     hero.file.storage.delete(hero.file.name)
     with pytest.raises(CommandError, match=f"картинка {hero.pk} «Потерянный снимок»"):
         call_command("make_renditions")
+
+
+def test_an_authors_photo_gets_its_portrait_before_the_author_page_is_read(
+    client, politics, django_capture_on_commit_callbacks
+):
+    photo = news_image(alt_text="Портрет")
+    with django_capture_on_commit_callbacks(execute=True):
+        author = AuthorFactory(name="Ануар Нурпеисов", photo=photo)
+    assert set(photo.renditions.values_list("filter_spec", flat=True)) == set(PORTRAIT_SPECS)
+    article_with(rubric=politics, authors=[author])
+    made = photo.renditions.count()
+    assert client.get(f"/author/{author.slug}/").status_code == 200
+    assert photo.renditions.count() == made  # the page only reads it
+
+
+def test_make_renditions_command_makes_authors_portraits_too(capsys):
+    photo = news_image(alt_text="Портрет")
+    AuthorFactory(name="Айгерим Сапарова", photo=photo)  # on_commit never runs here
+    call_command("make_renditions")
+    assert set(photo.renditions.values_list("filter_spec", flat=True)) == set(PORTRAIT_SPECS)
