@@ -343,7 +343,7 @@ def rubric_article_count(rubric: RubricPage) -> int:
     The list is the rubric's live articles, less their translations, plus the articles
     from other rubrics that name it as an extra rubric. Counted as one query, the "or" of
     the last part made PostgreSQL join every live page to every original article: 0.6–0.8 s
-    at a million articles, against 28–245 ms for the three counts (bench/query_plans.py).
+    at a million articles, against 28–260 ms for the three counts (bench/query_plans.py).
     """
     own = {"live": True, "depth": rubric.depth + 1, "path__startswith": rubric.path}
     articles = Page.objects.filter(content_type=ContentType.objects.get_for_model(ArticlePage), **own).count()
