@@ -88,11 +88,12 @@ def test_rubric_page_count_is_kept_until_an_article_enters_that_rubric(client, p
     settings.VESTNIK_PAGE_SIZE = 2
     for _ in range(4):
         ArticleFactory(parent=politics)
-    assert count_queries(client, "/politika/") == 1
+    counted = 3  # its own live articles, their translations, other rubrics' naming it
+    assert count_queries(client, "/politika/") == counted
     ArticleFactory(parent=society)  # a publish elsewhere: this rubric's count still holds
     assert count_queries(client, "/politika/") == 0
     ArticleFactory(parent=politics)  # one more here: counted again, and a third page appears
-    assert count_queries(client, "/politika/") == 1
+    assert count_queries(client, "/politika/") == counted
     assert client.get("/politika/?page=3").context["articles"].paginator.num_pages == 3
 
 
