@@ -104,7 +104,16 @@ class NewsroomPageFilterSet(GenericPageFilterSet):
     )
 
 
-class NewsroomExplorerView(ExplorableIndexView):
+class RecentPagesNoteMixin:
+    """Gives the results template ``recent_pages_only`` (newsroom/includes/recent_pages_note.html)."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["recent_pages_only"] = recent_pages_only(context)
+        return context
+
+
+class NewsroomExplorerView(RecentPagesNoteMixin, ExplorableIndexView):
     results_template_name = "newsroom/explorer_results.html"
     # Rendering a row (title, status, type, its menu of actions) costs about 5 ms of CPU
     # in Wagtail's templates, whatever the archive: 50 rows made the listing miss 300 ms
@@ -140,11 +149,6 @@ class NewsroomExplorerView(ExplorableIndexView):
             paginator.count = queryset.order_by().values("pk").count()
         return paginator
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["recent_pages_only"] = recent_pages_only(context)
-        return context
-
     def _children_count_is_numchild(self) -> bool:
         # Only the plain listing of children is all of them: a search, a filter or a hook
         # that narrows the explorer's pages needs a real count.
@@ -163,18 +167,13 @@ def recent_pages_only(context) -> int | None:
     return admin_search.WINDOW if admin_search.searched_recent_pages_only(results) else None
 
 
-class NewsroomSearchView(SearchView):
+class NewsroomSearchView(RecentPagesNoteMixin, SearchView):
     """Wagtail's page search, saying so when a common word was looked for in recent pages."""
 
     results_template_name = "newsroom/search_results.html"
     # Wagtail's search view names no model: its row count read "None: 1–20 из 200".
     verbose_name = Page._meta.verbose_name
     verbose_name_plural = Page._meta.verbose_name_plural
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["recent_pages_only"] = recent_pages_only(context)
-        return context
 
 
 class NewsroomPageViewSet(PageViewSet):
