@@ -18,6 +18,7 @@ from vestnik.news.selectors import (
     CountCachedPaginator,
     home_url_path,
     latest_publish_time,
+    live_article_pages,
     site_path,
     with_live_articles,
 )
@@ -92,14 +93,10 @@ class ArticleSitemap(_RowSitemap):
     def image(self, item):
         return item["hero_image__file"]
 
-    def _live_pages(self):
-        # Each live article is a live page of the article type: read from the pages alone.
-        return Page.objects.filter(live=True, content_type=ContentType.objects.get_for_model(ArticlePage))
-
     def count_rows(self) -> int:
         # From the live pages' index alone (news migration 0016), where counting items()
         # joined a million articles to their pages (0.6 s, bench/query_plans.py).
-        return self._live_pages().count()
+        return live_article_pages().count()
 
     def page_rows(self, page: int):
         """Page ``page`` is the articles after the last id of the page before: an OFFSET
@@ -118,7 +115,7 @@ class ArticleSitemap(_RowSitemap):
         one pass over the live pages, once per publish (when the count changes too)."""
 
         def every_limit_th() -> list[int]:
-            numbered = self._live_pages().annotate(n=Window(RowNumber(), order_by=F("pk").asc()))
+            numbered = live_article_pages().annotate(n=Window(RowNumber(), order_by=F("pk").asc()))
             positions = range(self.limit, self.paginator.count, self.limit)  # the index's count
             return list(numbered.filter(n__in=positions).order_by("pk").values_list("pk", flat=True))
 
